@@ -1,0 +1,3 @@
+from api.routes import auth, health, interview, job_prep, jobs, resume
+
+ROUTERS = [health.router, auth.router, jobs.router, job_prep.router, resume.router, interview.router]

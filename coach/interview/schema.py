@@ -31,6 +31,8 @@ class QuestionSource(BaseModel):
     risk: str | None = None
     weakness: str | None = None
     retry_of: str | None = None  # question id from a past session, when this is a deliberate retry
+    # Every JD requirement id this question or its planned probes target (coverage is counted from these).
+    requirement_ids: list[str] = Field(default_factory=list)
 
 
 class PlanQuestion(BaseModel):
@@ -44,6 +46,11 @@ class PlanQuestion(BaseModel):
     follow_ups: list[str] = Field(default_factory=list)
     time_budget_s: int = 180
     max_follow_ups: int = 2
+    difficulty: Difficulty | None = None
+    # Shown on screen and never read aloud: the code for a coding exercise or the facts of a case.
+    exhibit: str | None = None
+    exhibit_language: str | None = None
+    coding_mode: Literal["explain", "debug", "modify"] | None = None
 
 
 class InterviewPlan(BaseModel):

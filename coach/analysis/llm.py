@@ -1,0 +1,149 @@
+"""Optional LLM feedback layered on the offline analysis.
+
+Scores stay the offline, deterministic ones so that career memory and readiness trends do not jump with
+model mood; the model contributes wording: strengths, weaknesses, rewrites and advice. Each claim is
+verified against the transcript, a rewrite that adds or drops a number is refused, and any failure
+(network, HTTP 500, malformed JSON, timeout) returns the offline analysis unchanged.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import re
+from collections import Counter
+
+from openai import AsyncOpenAI, BadRequestError
+
+from coach.analysis.analyzer import analyze_session
+from coach.analysis.models import ExchangeAnalysis, SessionAnalysis
+from coach.analysis.text import digit_numbers
+from coach.analysis.verify import verify_claims
+from coach.interview.schema import InterviewPlan, TranscriptTurn
+from prompts import render_prompt
+
+log = logging.getLogger(__name__)
+LLM_TIMEOUT_S = 90.0
+_FENCE = re.compile(r"^```(?:json)?\s*|\s*```$", re.S)
+
+
+async def analyze_session_llm(
+    plan: InterviewPlan,
+    turns: list[TranscriptTurn],
+    *,
+    client: AsyncOpenAI,
+    model: str,
+    jd_parsed: dict | None = None,
+) -> SessionAnalysis:
+    offline = analyze_session(plan, turns, jd_parsed=jd_parsed)
+    if not offline.exchanges:
+        return offline
+    try:
+        response = await asyncio.wait_for(_ask(client, model, plan, turns, offline), LLM_TIMEOUT_S)
+    except Exception as exc:  # any provider failure must leave the candidate with offline feedback
+        log.warning("analysis LLM call failed, using offline analysis: %s", exc)
+        return offline
+    usage = [usage_record(response, model)]
+    try:
+        payload = parse_json(response.choices[0].message.content or "")
+        return merge_feedback(offline, payload, turns).model_copy(update={"usage": usage})
+    except (ValueError, TypeError, KeyError, IndexError) as exc:
+        log.warning("analysis LLM reply unusable, using offline analysis: %s", exc)
+        return offline.model_copy(update={"usage": usage})
+
+
+async def _ask(client: AsyncOpenAI, model: str, plan: InterviewPlan, turns: list[TranscriptTurn],
+               offline: SessionAnalysis):  # fmt: skip
+    system = render_prompt(
+        "analysis_feedback", job_title=plan.job_title or plan.role_kit, interview_type=plan.interview_type
+    )
+    messages = [{"role": "system", "content": system}, {"role": "user", "content": _exchanges_json(offline, turns)}]
+    try:
+        return await client.chat.completions.create(
+            model=model, messages=messages, temperature=0.2, response_format={"type": "json_object"}
+        )
+    except BadRequestError:
+        # Some OpenAI-compatible servers reject response_format; the prompt already demands JSON.
+        return await client.chat.completions.create(model=model, messages=messages, temperature=0.2)
+
+
+def _exchanges_json(offline: SessionAnalysis, turns: list[TranscriptTurn]) -> str:
+    by_seq = {t.seq: t for t in turns}
+    items = []
+    for ex in offline.exchanges:
+        said = [by_seq[s] for s in ex.answer_turn_seqs if s in by_seq]
+        items.append({
+            "question_id": ex.question_id,
+            "question": ex.question_text,
+            "kind": ex.kind,
+            "competency": ex.competency,
+            "turns": [{"seq": t.seq, "role": t.role, "text": t.text} for t in said],
+            "scores": ex.criteria.measured(),
+        })  # fmt: skip
+    return json.dumps({"exchanges": items}, ensure_ascii=False)
+
+
+def parse_json(content: str) -> dict:
+    payload = json.loads(_FENCE.sub("", content.strip()))
+    if not isinstance(payload, dict):
+        raise ValueError("feedback is not a JSON object")
+    return payload
+
+
+def usage_record(response: object, model: str) -> dict:
+    usage = getattr(response, "usage", None)
+    return {
+        "kind": "llm",
+        "model": model,
+        "input_tokens": int(getattr(usage, "prompt_tokens", 0) or 0),
+        "output_tokens": int(getattr(usage, "completion_tokens", 0) or 0),
+        "purpose": "analysis",
+    }
+
+
+def merge_feedback(offline: SessionAnalysis, payload: dict, turns: list[TranscriptTurn]) -> SessionAnalysis:
+    raw_exchanges = payload.get("exchanges")
+    if not isinstance(raw_exchanges, list):
+        raise ValueError("feedback has no exchanges list")
+    by_id = {r.get("question_id"): r for r in raw_exchanges if isinstance(r, dict)}
+    dropped = 0
+    merged: list[ExchangeAnalysis] = []
+    for ex in offline.exchanges:
+        raw = by_id.get(ex.question_id)
+        if raw is None or ex.status != "answered":
+            merged.append(ex)  # unusable answers keep their plain offline verdict
+            continue
+        updated, lost = _merge_exchange(ex, raw, turns)
+        merged.append(updated)
+        dropped += lost
+    actions = _strings(payload.get("top_actions")) or offline.top_actions
+    return offline.model_copy(update={
+        "exchanges": merged, "top_actions": actions, "enriched_by": "llm", "claims_dropped": dropped,
+    })  # fmt: skip
+
+
+def _merge_exchange(ex: ExchangeAnalysis, raw: dict, turns: list[TranscriptTurn]) -> tuple[ExchangeAnalysis, int]:
+    answer_turns = [t for t in turns if t.seq in set(ex.answer_turn_seqs)]
+    strengths, lost_s = verify_claims(raw.get("strengths"), answer_turns)
+    weaknesses, lost_w = verify_claims(raw.get("weaknesses"), answer_turns)
+    answer = "\n".join(t.text for t in answer_turns)
+    rewrite = raw.get("rewrite")
+    update = {
+        "strengths": strengths or ex.strengths,
+        "weaknesses": weaknesses or ex.weaknesses,
+        "rewrite": rewrite if isinstance(rewrite, str) and keeps_numbers(rewrite, answer) else ex.rewrite,
+        "try_next_time": _strings(raw.get("try_next_time")) or ex.try_next_time,
+    }
+    return ex.model_copy(update=update), lost_s + lost_w
+
+
+def keeps_numbers(rewrite: str, answer: str) -> bool:
+    """A rewrite may neither invent a number nor lose one the candidate said."""
+    return bool(rewrite.strip()) and Counter(digit_numbers(rewrite)) == Counter(digit_numbers(answer))
+
+
+def _strings(value: object, limit: int = 3) -> list[str]:
+    if not isinstance(value, list):
+        return []
+    return [v.strip() for v in value if isinstance(v, str) and v.strip()][:limit]

@@ -1,0 +1,1 @@
+"""Job descriptions: the offline parser, resume risks and the optional LLM enrichment."""

@@ -1,0 +1,122 @@
+"""Phrase lexicons kept as JSON next to this module, matched by token n-grams.
+
+Matching works on tokens rather than one big regex: a 10 kB posting has ~1,700 tokens and each
+position costs a handful of dict lookups, which keeps `parse_jd` far inside its latency budget.
+Tokens split on spaces, hyphens and slashes, so "front-end", "front end" and "CI/CD" vs "CI CD"
+need no separate aliases.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
+_TOKEN = re.compile(r"\.?\w[\w+#]*(?:[.&'’]\w[\w+#]*)*")
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+
+
+class LexiconError(ValueError):
+    """A lexicon file that would make matching ambiguous (one alias, two meanings)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    canonical: str
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[_Token]:
+    return [_Token(_POSSESSIVE.sub("", m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def phrase_key(phrase: str, *, exact: bool = False) -> tuple[str, ...]:
+    words = tuple(t.text for t in tokenize(phrase))
+    return words if exact else tuple(w.lower() for w in words)
+
+
+class Lexicon:
+    """Longest-match phrase finder; an entry of `None` blocks a phrase (e.g. "excel at") from matching."""
+
+    def __init__(self) -> None:
+        self._folded: dict[tuple[str, ...], tuple[str, str] | None] = {}
+        self._exact: dict[tuple[str, ...], tuple[str, str] | None] = {}
+        self._max_len = 1
+
+    def add(self, phrase: str, value: tuple[str, str] | None, *, exact: bool = False) -> None:
+        table = self._exact if exact else self._folded
+        key = phrase_key(phrase, exact=exact)
+        if not key:
+            raise LexiconError(f"empty phrase for {value}")
+        if table.get(key, value) != value:
+            raise LexiconError(f"{phrase!r} means both {table[key]} and {value}")
+        table[key] = value
+        self._max_len = max(self._max_len, len(key))
+
+    def find(self, text: str) -> list[Mention]:
+        tokens = tokenize(text)
+        mentions: list[Mention] = []
+        i = 0
+        while i < len(tokens):
+            size, value = self._longest_at(tokens, i)
+            if value is not None:
+                mentions.append(Mention(value[0], value[1], tokens[i].start, tokens[i + size - 1].end))
+            i += size or 1
+        return mentions
+
+    def lookup(self, phrase: str) -> tuple[str, str] | None:
+        """The entry a whole phrase names, e.g. "k8s" -> ("Kubernetes", "hard")."""
+        return self._exact.get(phrase_key(phrase, exact=True)) or self._folded.get(phrase_key(phrase))
+
+    def _longest_at(self, tokens: list[_Token], i: int) -> tuple[int, tuple[str, str] | None]:
+        for size in range(min(self._max_len, len(tokens) - i), 0, -1):
+            words = [t.text for t in tokens[i : i + size]]
+            exact_key = tuple(words)
+            if exact_key in self._exact:
+                return size, self._exact[exact_key]
+            folded_key = tuple(w.lower() for w in words)
+            if folded_key in self._folded:
+                return size, self._folded[folded_key]
+        return 0, None
+
+
+def read_terms(name: str) -> tuple[dict[str, list[str]], set[str]]:
+    """A lexicon file's canonical -> aliases map (groups flattened) and its case-sensitive surface forms."""
+    data = json.loads((LEXICON_DIR / f"{name}.json").read_text(encoding="utf-8"))
+    terms: dict[str, list[str]] = {}
+    for group in data["groups"].values():
+        for canonical, aliases in group.items():
+            if canonical in terms:
+                raise LexiconError(f"{name}: {canonical!r} is listed twice")
+            terms[canonical] = aliases
+    return terms, set(data.get("case_sensitive", []))
+
+
+def build(files: dict[str, str], *, ignore: list[str] = ()) -> Lexicon:
+    """One lexicon from several files; `files` maps file name to the kind its mentions carry."""
+    lexicon = Lexicon()
+    for phrase in ignore:
+        lexicon.add(phrase, None)
+    for name, kind in files.items():
+        terms, case_sensitive = read_terms(name)
+        for canonical, aliases in terms.items():
+            for surface in (canonical, *aliases):
+                lexicon.add(surface, (canonical, kind), exact=surface in case_sensitive)
+    return lexicon
+
+
+@cache
+def ignore_phrases() -> list[str]:
+    return json.loads((LEXICON_DIR / "ignore.json").read_text(encoding="utf-8"))["phrases"]

@@ -1,0 +1,128 @@
+"""Splitting a posting into sections (responsibilities, requirements, nice-to-have, ...) and items.
+
+Postings arrive as pasted text: markdown headings, bold headings, ALL-CAPS headings, "Heading:" lines,
+inline "Requirements: ..." lines, or no headings at all. Each line becomes an item (a bullet, or one
+sentence of prose) inside the section its nearest heading names.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Literal
+
+from coach.jd.lexicon import LEXICON_DIR
+
+SectionKind = Literal[
+    "intro", "responsibilities", "requirements", "nice_to_have", "benefits", "about", "apply", "other"
+]
+
+_BULLET = re.compile(r"^\s*(?:[-*•·●▪◦‣–—>+✓✔➢►]|\d{1,2}[.)]|\(?[a-hA-H]\))\s+")
+_MARKUP = re.compile(r"^[#>*_\s]+|[*_\s]+$")
+_NON_WORD = re.compile(r"[^\w&'+/ -]+")
+_SPACES = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(]?[A-Z0-9])")
+_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "incl.", "approx.", "vs.", "sr.", "jr.", "u.s.", "no.", "min.")
+_MAX_HEADING_WORDS = 8
+_INLINE_KINDS = frozenset({"responsibilities", "requirements", "nice_to_have"})
+
+
+@dataclass
+class Item:
+    text: str
+    bullet: bool
+
+
+@dataclass
+class Section:
+    kind: SectionKind
+    heading: str | None = None
+    items: list[Item] = field(default_factory=list)
+
+
+@cache
+def _heading_phrases() -> dict[str, SectionKind]:
+    data = json.loads((LEXICON_DIR / "sections.json").read_text(encoding="utf-8"))
+    return {phrase: kind for kind, phrases in data["kinds"].items() for phrase in phrases}
+
+
+def split_sections(text: str) -> list[Section]:
+    sections = [Section("intro")]
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        kind, rest = heading_of(line)
+        if kind is not None:
+            sections.append(Section(kind, line))
+            line = rest
+        if line:
+            _add_line(sections[-1], line)
+    return [s for s in sections if s.items or s.kind != "intro"]
+
+
+def heading_of(line: str) -> tuple[SectionKind | None, str]:
+    """The section a line opens (None for an ordinary line) and any content after an inline "Heading:"."""
+    if _BULLET.match(line):
+        return None, line
+    label, colon, rest = line.partition(":")
+    if colon and rest.strip() and len(label.split()) <= 5:
+        kind = _phrase_kind(normalize_heading(label), prefix=False)
+        # "Location: Remote" or "Salary: ..." is a detail line, not the start of a section.
+        return (kind, rest.strip()) if kind in _INLINE_KINDS else (None, line)
+    words = normalize_heading(line)
+    if not words or len(words.split()) > _MAX_HEADING_WORDS:
+        return None, line
+    kind = _phrase_kind(words, prefix=_looks_like_heading(line))
+    if kind is None and _looks_like_heading(line):
+        kind = "other"
+    return kind, ""
+
+
+def normalize_heading(line: str) -> str:
+    text = _MARKUP.sub("", line.replace("’", "'")).rstrip(":").strip()
+    text = re.sub(r"\(.*?\)", " ", text)
+    return _SPACES.sub(" ", _NON_WORD.sub(" ", text)).strip().lower()
+
+
+def _phrase_kind(words: str, *, prefix: bool) -> SectionKind | None:
+    phrases = _heading_phrases()
+    if words in phrases:
+        return phrases[words]
+    if not prefix:
+        return None
+    starts = [p for p in phrases if words.startswith(p + " ")]
+    return phrases[max(starts, key=len)] if starts else None
+
+
+def _looks_like_heading(line: str) -> bool:
+    stripped = line.strip()
+    if stripped.startswith("#") or (stripped.startswith("**") and stripped.endswith("**")):
+        return True
+    if stripped.endswith(":"):
+        return len(stripped.split()) <= _MAX_HEADING_WORDS
+    letters = [c for c in stripped if c.isalpha()]
+    return len(letters) > 3 and all(c.isupper() for c in letters)
+
+
+def _add_line(section: Section, line: str) -> None:
+    bullet = _BULLET.match(line)
+    if bullet:
+        section.items.append(Item(line[bullet.end() :].strip(), True))
+    elif section.items and section.items[-1].bullet and line[0].islower():
+        # A hard-wrapped bullet continues on the next line.
+        section.items[-1].text += " " + line
+    else:
+        section.items.extend(Item(s, False) for s in split_sentences(line))
+
+
+def split_sentences(text: str) -> list[str]:
+    parts: list[str] = []
+    for piece in _SENTENCE_END.split(text):
+        if parts and parts[-1].lower().endswith(_ABBREVIATIONS):
+            parts[-1] += " " + piece
+        else:
+            parts.append(piece)
+    return [p.strip() for p in parts if p.strip()]

@@ -1,0 +1,1 @@
+"""Resumes: text extraction from uploads and the offline profile parser."""

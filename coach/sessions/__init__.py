@@ -1,0 +1,1 @@
+"""Live session lifecycle and recording, shared by the companion and the agent worker."""

@@ -1,0 +1,46 @@
+"""All table models; importing this package registers them on SQLModel.metadata."""
+
+from storage.models.interview import (
+    SESSION_STATES,
+    InterviewConfig,
+    InterviewPlanRecord,
+    InterviewSession,
+    SessionEvent,
+    TranscriptTurnRecord,
+    TurnLatency,
+    UsageRecord,
+)
+from storage.models.memory import (
+    AnalysisJob,
+    AnswerAttempt,
+    Drill,
+    InterviewAnalysis,
+    StarStory,
+    UserSkillPattern,
+)
+from storage.models.jobs import InterviewContact, InterviewStage, JobTarget, Resume
+from storage.models.users import ExtensionToken, RefreshToken, User
+
+__all__ = [
+    "AnalysisJob",
+    "AnswerAttempt",
+    "Drill",
+    "InterviewAnalysis",
+    "StarStory",
+    "UserSkillPattern",
+    "SESSION_STATES",
+    "ExtensionToken",
+    "InterviewConfig",
+    "InterviewContact",
+    "InterviewPlanRecord",
+    "InterviewSession",
+    "InterviewStage",
+    "JobTarget",
+    "RefreshToken",
+    "Resume",
+    "SessionEvent",
+    "TranscriptTurnRecord",
+    "TurnLatency",
+    "UsageRecord",
+    "User",
+]

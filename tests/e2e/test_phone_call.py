@@ -1,0 +1,256 @@
+"""A caller on a Twilio Media Streams socket completes a spoken interview, fully offline.
+
+The caller is a websocket client speaking Twilio's protocol: `connected`, `start`, 20 ms base64
+mu-law 8 kHz `media` (silence between answers, as a phone line sends), `dtmf` keys and `stop`.
+Its answers are Piper renderings of fixed sentences.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import contextlib
+import json
+import time
+
+import numpy as np
+import pytest
+import uvicorn
+import websockets
+from fastapi import FastAPI, WebSocket
+from pipecat.audio.utils import create_file_resampler, pcm_to_ulaw
+
+from pipelines.config import VoiceConfig
+from pipelines.models import load_models
+from pipelines.phone import handle_twilio_socket
+from pipelines.testing import CLOSING, GREETING, QUESTIONS, ScriptedBrain
+from pipelines.transcript import ListSink
+
+pytestmark = pytest.mark.e2e
+
+ANSWERS = (
+    "I rewrote the slowest report query and added an index, so the page now loads in one second.",
+    "I would choose PostgreSQL for a payments ledger, because its transactions are strong and well tested.",
+    "I want to learn how to design distributed systems and grow into a technical lead role.",
+)
+CHUNK = 160  # 20 ms of 8 kHz mu-law, what Twilio sends per media message
+MULAW_SILENCE = b"\xff" * CHUNK
+SPEECH_GAP_S = 1.2  # no interviewer audio for this long: the interviewer has finished speaking
+PINS = {"4821": "phone-pin"}
+
+
+@pytest.fixture(scope="module")
+def voice():
+    config = VoiceConfig()
+    return config, load_models(config)
+
+
+@pytest.fixture(scope="module")
+def answers(voice) -> list[bytes]:
+    return [asyncio.run(_piper_mulaw(voice[1].piper_voice, text)) for text in ANSWERS]
+
+
+async def _piper_mulaw(piper_voice, text: str) -> bytes:
+    pcm = b"".join(chunk.audio_int16_bytes for chunk in piper_voice.synthesize(text))
+    rate = piper_voice.config.sample_rate
+    return await pcm_to_ulaw(pcm, rate, 8000, create_file_resampler())
+
+
+class PhoneCaller:
+    """Plays answers into the line, listens for the interviewer, and logs when each was heard."""
+
+    def __init__(self, ws, stream_sid: str = "MZ-test"):
+        self.ws, self.stream_sid = ws, stream_sid
+        self._pending = bytearray()
+        self.played = asyncio.Event()
+        self.heard_at: list[float] = []  # arrival time of each interviewer media message
+        self.closed = asyncio.Event()
+
+    async def start_call(self, custom_parameters: dict[str, str]) -> None:
+        await self._send({"event": "connected", "protocol": "Call", "version": "1.0.0"})
+        start = {"streamSid": self.stream_sid, "callSid": "CA-test", "customParameters": custom_parameters,
+                 "mediaFormat": {"encoding": "audio/x-mulaw", "sampleRate": 8000, "channels": 1}}
+        await self._send({"event": "start", "sequenceNumber": "1", "start": start, "streamSid": self.stream_sid})
+
+    async def run_line(self) -> None:
+        """Send 20 ms of caller audio every 20 ms, as Twilio does, and collect interviewer audio."""
+        listener = asyncio.create_task(self._listen())
+        try:
+            began, sent = time.monotonic(), 0
+            while not self.closed.is_set():
+                chunk = bytes(self._pending[:CHUNK]).ljust(CHUNK, b"\xff")
+                del self._pending[:CHUNK]
+                if not self._pending:
+                    self.played.set()
+                await self._send({"event": "media", "streamSid": self.stream_sid,
+                                  "media": {"track": "inbound", "payload": base64.b64encode(chunk).decode()}})
+                sent += 1
+                await asyncio.sleep(max(0.0, began + sent * 0.02 - time.monotonic()))
+        except websockets.ConnectionClosed:
+            self.closed.set()
+        finally:
+            listener.cancel()
+
+    def say(self, mulaw: bytes) -> None:
+        self.played.clear()
+        self._pending.extend(mulaw)
+
+    async def press(self, keys: str) -> None:
+        for key in keys:
+            await self._send({"event": "dtmf", "streamSid": self.stream_sid,
+                              "dtmf": {"track": "inbound_track", "digit": key}})
+
+    async def hear_interviewer(self, timeout_s: float = 60) -> float:
+        """Wait for the interviewer to speak and fall silent; returns when its audio began."""
+        since = time.monotonic()
+        deadline = since + timeout_s
+        while not any(t > since for t in self.heard_at):
+            assert time.monotonic() < deadline, "the interviewer never spoke"
+            await asyncio.sleep(0.05)
+        first = next(t for t in self.heard_at if t > since)
+        while time.monotonic() - self.heard_at[-1] < SPEECH_GAP_S:
+            assert time.monotonic() < deadline, "the interviewer never stopped speaking"
+            await asyncio.sleep(0.05)
+        return first
+
+    async def hang_up(self) -> None:
+        with contextlib.suppress(websockets.ConnectionClosed):
+            await self._send({"event": "stop", "streamSid": self.stream_sid})
+            await self.ws.close()
+        self.closed.set()
+
+    async def _listen(self) -> None:
+        with contextlib.suppress(websockets.ConnectionClosed):
+            async for message in self.ws:
+                if json.loads(message).get("event") == "media":
+                    self.heard_at.append(time.monotonic())
+        self.closed.set()
+
+    async def _send(self, message: dict) -> None:
+        await self.ws.send(json.dumps(message))
+
+
+class PhoneDesk:
+    """The companion's side of `/api/phone/twilio`: sessions, PINs, brains and sinks."""
+
+    def __init__(self, config, models):
+        self.config, self.models = config, models
+        self.brains: dict[str, ScriptedBrain] = {}
+        self.sinks: dict[str, ListSink] = {}
+        self.finished: dict[str, asyncio.Event] = {}
+
+    def app(self) -> FastAPI:
+        app = FastAPI()
+
+        @app.websocket("/api/phone/twilio")
+        async def twilio(websocket: WebSocket):
+            await handle_twilio_socket(
+                websocket, resolve_session=self.resolve_session, resolve_pin=self.resolve_pin,
+                brain_factory=self.brain, sink_factory=self.sink, config=self.config, models=self.models,
+            )
+
+        return app
+
+    def resolve_session(self, params: dict[str, str]) -> str | None:
+        return params.get("session_id")
+
+    async def resolve_pin(self, pin: str) -> str | None:
+        return PINS.get(pin)
+
+    def brain(self, session_id: str) -> ScriptedBrain:
+        return self.brains.setdefault(session_id, ScriptedBrain())
+
+    def sink(self, session_id: str) -> ListSink:
+        sink = self.sinks.setdefault(session_id, _EndAwareSink(self.finished.setdefault(session_id, asyncio.Event())))
+        return sink
+
+
+class _EndAwareSink(ListSink):
+    def __init__(self, ended: asyncio.Event):
+        super().__init__()
+        self._ended = ended
+
+    def on_state(self, state: str) -> None:
+        super().on_state(state)
+        if state == "ended":
+            self._ended.set()
+
+
+@contextlib.asynccontextmanager
+async def phone_server(desk: PhoneDesk):
+    server = uvicorn.Server(uvicorn.Config(desk.app(), host="127.0.0.1", port=0, log_level="warning",
+                                           ws="websockets-sansio"))
+    task = asyncio.create_task(server.serve())
+    while not server.started:
+        await asyncio.sleep(0.02)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield f"ws://127.0.0.1:{port}/api/phone/twilio"
+    finally:
+        server.should_exit = True
+        await asyncio.wait_for(task, 30)
+
+
+@contextlib.asynccontextmanager
+async def call(url: str, custom_parameters: dict[str, str]):
+    async with websockets.connect(url) as ws:
+        caller = PhoneCaller(ws)
+        await caller.start_call(custom_parameters)
+        line = asyncio.create_task(caller.run_line())
+        try:
+            yield caller
+        finally:
+            await caller.hang_up()
+            await asyncio.wait_for(line, 10)
+
+
+def word_recall(expected: str, heard: str) -> float:
+    def words(s: str) -> list[str]:
+        return [w.strip(".,?!").lower() for w in s.split() if w.strip(".,?!")]
+
+    heard_words = set(words(heard))
+    return sum(w in heard_words for w in words(expected)) / len(words(expected))
+
+
+async def test_caller_completes_a_three_question_interview(voice, answers):
+    desk = PhoneDesk(*voice)
+    replies_after: list[float] = []
+    async with phone_server(desk) as url, call(url, {"session_id": "phone-s1"}) as caller:
+        await caller.hear_interviewer()
+        for mulaw in answers:
+            caller.say(mulaw)
+            await caller.played.wait()
+            answered = time.monotonic()
+            replies_after.append(await caller.hear_interviewer() - answered)
+        await asyncio.wait_for(desk.finished["phone-s1"].wait(), 30)
+
+    turns = desk.sinks["phone-s1"].turns
+    interviewer = [t.text for t in turns if t.role == "interviewer"]
+    assert interviewer == [
+        f"{GREETING} {QUESTIONS[0][1]}", f"Thanks. {QUESTIONS[1][1]}", f"Thanks. {QUESTIONS[2][1]}", CLOSING,
+    ]
+    candidate = [t for t in turns if t.role == "candidate"]
+    assert [t.question_id for t in candidate] == ["q1", "q2", "q3"]
+    for turn, said in zip(candidate, ANSWERS, strict=True):
+        assert word_recall(said, turn.text) >= 0.8, (said, turn.text)
+    assert max(replies_after) < 6.0, replies_after
+
+
+async def test_caller_without_session_is_mapped_by_keypad_pin(voice, answers):
+    desk = PhoneDesk(*voice)
+    async with phone_server(desk) as url, call(url, {}) as caller:
+        await caller.hear_interviewer()  # the PIN prompt
+        await caller.press("1111#")
+        await caller.hear_interviewer()  # asked to try again
+        await caller.press("4821#")
+        await caller.hear_interviewer()  # greeting and first question of the mapped session
+        caller.say(answers[0])
+        await caller.played.wait()
+        await caller.hear_interviewer()
+    await asyncio.wait_for(desk.finished["phone-pin"].wait(), 30)
+
+    assert list(desk.sinks) == ["phone-pin"]
+    turns = desk.sinks["phone-pin"].turns
+    assert turns[0].role == "interviewer" and turns[0].text == f"{GREETING} {QUESTIONS[0][1]}"
+    answer = next(t for t in turns if t.role == "candidate")
+    assert answer.question_id == "q1" and word_recall(ANSWERS[0], answer.text) >= 0.8, answer.text
