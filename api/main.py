@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
+from api.background import lifespan
 from api.errors import install_error_handlers
 from api.logging import RequestIdMiddleware, configure_logging
 from api.routes import ROUTERS
@@ -16,7 +17,7 @@ from storage.db import make_engine
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     configure_logging(settings.LOG_LEVEL, settings.LOG_JSON)
-    app = FastAPI(title="Interview Coach", version="0.1.0", docs_url="/docs")
+    app = FastAPI(title="Interview Coach", version="0.1.0", docs_url="/docs", lifespan=lifespan)
     app.state.settings = settings
     app.state.engine = make_engine(settings.DATABASE_URL)
     app.state.text_sessions = TextSessions(settings, app.state.engine)

@@ -30,5 +30,18 @@ def serve(
     uvicorn.run("api.main:create_app", factory=True, host=host, port=port, reload=reload)
 
 
+@app.command()
+def worker() -> None:
+    """Run analysis jobs from Redis (needs REDIS_URL); without Redis the companion runs them itself."""
+    from coach.settings import ConfigError, get_settings
+
+    settings = get_settings()
+    if not settings.REDIS_URL:
+        raise ConfigError("coach worker needs REDIS_URL; without it `coach serve` runs analyses in-process.")
+    from coach.queue.worker import build_worker
+
+    build_worker(settings).run()
+
+
 if __name__ == "__main__":
     app()

@@ -105,7 +105,9 @@ def build_interview_pipeline(
 
 def make_turn_strategy(config: VoiceConfig, models: Models) -> InterviewTurnStopStrategy:
     scorer = SmartTurnScorer(models.smart_turn) if models.smart_turn is not None else None
-    return InterviewTurnStopStrategy(policy=TurnEndPolicy(config.turn), scorer=scorer)
+    return InterviewTurnStopStrategy(
+        policy=TurnEndPolicy(config.turn), scorer=scorer, segmented_stt=config.stt_provider == "whisper"
+    )
 
 
 def _user_params(config: VoiceConfig, strategy: InterviewTurnStopStrategy) -> LLMUserAggregatorParams:
@@ -147,8 +149,12 @@ async def run_interview(
     brain: InterviewerBrain,
     sink: TurnSink | None,
     services: Services | None = None,
+    extra_observers: list[Any] | None = None,
 ) -> None:
-    """Run one interview to its end (closing line spoken, candidate gone, or time limit)."""
+    """Run one interview to its end (closing line spoken, candidate gone, or time limit).
+
+    extra_observers watch the session's frames (benchmarks, debugging) without changing it.
+    """
     http_session = None
     if services is None and config.avatar_provider == "heygen":
         import aiohttp
@@ -158,6 +164,7 @@ async def run_interview(
     built = build_interview_pipeline(
         transport=transport, config=config, models=models, brain=brain, sink=sink, services=services
     )
+    built.observers.extend(extra_observers or [])
     worker = built.make_worker(idle_timeout_s=config.idle_timeout_s * 2 + 60)
     _wire_transport_events(transport, worker, built.interviewer)
 

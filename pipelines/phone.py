@@ -157,8 +157,10 @@ async def run_pin_desk(
     async def on_client_disconnected(transport, client):
         await worker.cancel()
 
+    runner = WorkerRunner(handle_sigint=False)
+    await runner.add_workers(worker)
     try:
-        await asyncio.wait_for(WorkerRunner(handle_sigint=False).run(worker), timeout_s)
+        await asyncio.wait_for(runner.run(), timeout_s)
     except TimeoutError:
         logger.info(f"phone call {start.call_sid} entered no valid PIN in {timeout_s:.0f}s")
     return desk.session_id

@@ -27,10 +27,29 @@ from pipelines.turn_policy import TurnContext, TurnEndPolicy
 
 
 class InterviewTurnStopStrategy(BaseUserTurnStopStrategy):
-    def __init__(self, *, policy: TurnEndPolicy, scorer: SmartTurnScorer | None = None, **kwargs):
+    """Ends the candidate's turn after a silence whose allowed length the TurnEndPolicy picks.
+
+    segmented_stt: the STT transcribes each voiced segment after its pause (whisper), so
+    the decision waits for that segment's transcript, up to transcript_timeout_s (a segment
+    of noise yields none). A streaming STT's transcripts are taken as they come.
+    """
+
+    def __init__(
+        self,
+        *,
+        policy: TurnEndPolicy,
+        scorer: SmartTurnScorer | None = None,
+        segmented_stt: bool = True,
+        transcript_timeout_s: float = 3.0,
+        **kwargs,
+    ):
         super().__init__(**kwargs)
         self._policy = policy
         self._scorer = scorer
+        self._segmented_stt = segmented_stt
+        self._transcript_timeout_s = transcript_timeout_s
+        self._segments_untranscribed = 0
+        self._transcript_timer: asyncio.Task | None = None
         self._context = TurnContext()
         self._sample_rate = 16000
         self._audio = bytearray()
@@ -59,6 +78,7 @@ class InterviewTurnStopStrategy(BaseUserTurnStopStrategy):
 
     async def handle_user_turn_stopped(self):
         self._text = ""
+        self._segments_untranscribed = 0
         self._speech_end = None
         await self._cancel_timer()
 
@@ -71,6 +91,7 @@ class InterviewTurnStopStrategy(BaseUserTurnStopStrategy):
             await self._on_pause(frame.timestamp - frame.stop_secs)
         elif isinstance(frame, TranscriptionFrame) and frame.text.strip():
             self._text = f"{self._text} {frame.text.strip()}".strip()
+            self._segments_untranscribed = max(0, self._segments_untranscribed - 1)
             await self._decide()
         return ProcessFrameResult.CONTINUE
 
@@ -89,6 +110,9 @@ class InterviewTurnStopStrategy(BaseUserTurnStopStrategy):
         self._speech_end = speech_end
         self._pause_id += 1
         self._smart_p = None
+        if self._segmented_stt:
+            self._segments_untranscribed += 1
+            self.create_task(self._give_up_on_transcript(self._pause_id), f"{self}::transcript_timeout")
         if self._scorer is not None:
             self._scoring = True
             self.create_task(self._score(self._pause_id, bytes(self._audio)), f"{self}::score")
@@ -104,8 +128,15 @@ class InterviewTurnStopStrategy(BaseUserTurnStopStrategy):
             self._smart_p, self._scoring = p, False
             await self._decide()
 
+    async def _give_up_on_transcript(self, pause_id: int) -> None:
+        # Noise or a cough yields no transcript; don't hold the turn open waiting for one.
+        await asyncio.sleep(self._transcript_timeout_s)
+        if pause_id == self._pause_id and self._segments_untranscribed:
+            self._segments_untranscribed = 0
+            await self._decide()
+
     async def _decide(self) -> None:
-        if self._speech_end is None or not self._text or self._scoring:
+        if self._speech_end is None or not self._text or self._scoring or self._segments_untranscribed:
             return
         wait = self._policy.wait_after_pause(self._text, self._context, self._smart_p)
         self.last_wait_s = wait

@@ -48,8 +48,16 @@ def allow_loopback_ice() -> None:
 
 
 class WebRTCSessionManager:
-    def __init__(self, config: VoiceConfig, models: Models, *, ice_servers: list[IceServer] | None = None):
+    def __init__(
+        self,
+        config: VoiceConfig,
+        models: Models,
+        *,
+        ice_servers: list[IceServer] | None = None,
+        extra_observers: Callable[[], list[Any]] | None = None,
+    ):
         self._config = config
+        self._extra_observers = extra_observers
         self._models = models
         self._handler = SmallWebRTCRequestHandler(ice_servers=ice_servers or [])
         self._peers: dict[str, str] = {}  # session id -> peer connection id
@@ -123,8 +131,9 @@ class WebRTCSessionManager:
     async def _run(self, session_id: str, transport: SmallWebRTCTransport, brain: InterviewerBrain,
                    sink: TurnSink) -> None:
         try:
+            observers = self._extra_observers() if self._extra_observers else None
             await run_interview(transport=transport, config=self._config, models=self._models, brain=brain,
-                                sink=sink)
+                                sink=sink, extra_observers=observers)
         except asyncio.CancelledError:
             raise
         except Exception as e:

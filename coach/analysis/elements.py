@@ -36,7 +36,8 @@ _PAST_ACTION = (
     r"(?!(?:needed|wanted|liked|loved|hoped|believed|seemed|learned|realised|realized|noticed|used to)\b)"
     r"\w+ed|built|wrote|led|ran|set|made|took|got|found|chose|began|drove|"
     r"brought|spoke|met|gave|put|kept|did|held|sent|went|broke|rewrote|sat|paired|split|dug|taught|sold|"
-    r"won|grew|cut|called|asked|pushed|moved|booked|rolled|stepped|reached|flagged|escalated|wrote up"
+    r"won|grew|cut|called|asked|pushed|moved|booked|rolled|stepped|reached|flagged|escalated|rebuilt|shut|"
+    r"spent|stood|drew|threw|fought|bought|caught|sought|understood|hit|let|took over|set up"
 )
 
 SITUATION = Element(

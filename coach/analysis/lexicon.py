@@ -230,7 +230,7 @@ CONCEPT_CLUSTERS: tuple[frozenset[str], ...] = tuple(
     frozenset(group.split())
     for group in (
         "conflict disagree disagreement disagreed argument tension dispute pushback clash friction "
-        "difficult disagreeing conflicting",
+        "difficult disagreeing conflicting agree agreed agreement resolve resolved compromise",
         "colleague teammate coworker peer team engineer partner counterpart",
         "stakeholder client customer manager executive leadership director vp sponsor owner business",
         "deadline pressure urgent time tight schedule date late delay",
@@ -251,7 +251,8 @@ CONCEPT_CLUSTERS: tuple[frozenset[str], ...] = tuple(
         "learn learning learned new unfamiliar ramp study course taught",
         "change ambiguity ambiguous uncertain unclear pivot",
         "mentor mentored mentoring coach coached junior onboarding taught",
-        "decision decide decided choose chose choice judgement judgment",
+        "decision decide decided choose chose choice judgement judgment prefer preferred option options",
+        "outcome result results impact launched shipped delivered succeeded achieved",
         "risk risky mitigate mitigation safety",
         "cost budget spend expensive cheap saving savings money",
         "revenue sales growth profit margin pricing price deal quota pipeline",

@@ -44,7 +44,7 @@ async def analyze_session_llm(
     except Exception as exc:  # any provider failure must leave the candidate with offline feedback
         log.warning("analysis LLM call failed, using offline analysis: %s", exc)
         return offline
-    usage = [usage_record(response, model)]
+    usage = [usage_record(response, model, provider_of(client))]
     try:
         payload = parse_json(response.choices[0].message.content or "")
         return merge_feedback(offline, payload, turns).model_copy(update={"usage": usage})
@@ -91,10 +91,19 @@ def parse_json(content: str) -> dict:
     return payload
 
 
-def usage_record(response: object, model: str) -> dict:
+def provider_of(client: AsyncOpenAI) -> str:
+    """A model served from this machine or a private network costs nothing per token."""
+    host = (client.base_url.host or "").lower()
+    if host in ("localhost", "127.0.0.1", "::1") or host.endswith(".local") or host.startswith(("10.", "192.168.")):
+        return "local"
+    return "openai" if host.endswith("openai.com") else "openai_compatible"
+
+
+def usage_record(response: object, model: str, provider: str = "openai_compatible") -> dict:
     usage = getattr(response, "usage", None)
     return {
         "kind": "llm",
+        "provider": provider,
         "model": model,
         "input_tokens": int(getattr(usage, "prompt_tokens", 0) or 0),
         "output_tokens": int(getattr(usage, "completion_tokens", 0) or 0),

@@ -18,25 +18,29 @@ _MIN_WORDS = {"behavioral": 25, "situational": 25, "case": 25, "technical": 15, 
 
 _CUES = {
     "situation": r"\b(when i was|at my (last|previous|current)|in my (last|previous|current)|we had|there was|"
-                 r"the situation|back in|last year|a few years ago|our team|i was working|while i was|"
-                 r"at the time|one (time|day|project)|on a project|we were|the project)\b",
+    r"the situation|back in|last year|a few years ago|our team|i was working|while i was|"
+    r"at the time|one (time|day|project)|on a project|we were|the project)\b",
     "task": r"\b(my (role|job|task|goal|responsibility) was|i was (responsible|asked|tasked)|i needed to|"
-            r"i had to|the goal was|we needed to|our goal|i was in charge|objective|had to make sure)\b",
+    r"i had to|the goal was|we needed to|our goal|i was in charge|objective|had to make sure)\b",
     "action": r"\b(i (built|wrote|led|set up|ran|made|took|drove|decided|created|designed|implemented|added|"
-              r"started|organized|organised|talked|spoke|met|proposed|analy[sz]ed|introduced|moved|changed|"
-              r"reached out|called|asked|checked|reviewed|fixed|found|pushed|worked|sat down|escalated|"
-              r"assessed|gave|used|tested|wrote|put|traced|debugged|prioriti[sz]ed|negotiated|explained))\b",
+    r"started|organized|organised|talked|spoke|met|proposed|analy[sz]ed|introduced|moved|changed|"
+    r"reached out|called|asked|checked|reviewed|fixed|found|pushed|worked|sat down|escalated|"
+    r"assessed|gave|used|tested|wrote|put|traced|debugged|prioriti[sz]ed|negotiated|explained))\b",
     "result": r"\b(as a result|the result|resulted|outcome|in the end|ended up|which (meant|led)|led to|"
-              r"reduced|increased|improved|saved|cut|grew|doubled|halved|dropped|shipped|launched|"
-              r"went live|succeeded|recovered|resolved|closed|won|learned|since then|afterwards)\b",
+    r"reduced|increased|improved|saved|cut|grew|doubled|halved|dropped|shipped|launched|"
+    r"went live|succeeded|recovered|resolved|closed|won|learned|since then|afterwards)\b",
 }
-_NUMBER_WORDS = (r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
-                 r"fifty|hundred|hundreds|thousand|thousands|million|millions|billion|percent|half|double|"
-                 r"doubled|twice|triple|tripled|tenfold)\b")
+_NUMBER_WORDS = (
+    r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+    r"fifty|hundred|hundreds|thousand|thousands|million|millions|billion|percent|half|double|"
+    r"doubled|twice|triple|tripled|tenfold)\b"
+)
 _DIGIT = re.compile(r"\d+(?:[.,]\d+)?\s*(%|x|k|m|ms|s|h)?", re.IGNORECASE)
 _YEAR = re.compile(r"^(19|20)\d\d$")
-_REASONING = re.compile(r"\b(because|so that|trade-?offs?|instead|rather than|depends|the reason|which means|"
-                        r"otherwise|downside|upside|risk|cost|edge case|pros?|cons?)\b")
+_REASONING = re.compile(
+    r"\b(because|so that|trade-?offs?|instead|rather than|depends|the reason|which means|"
+    r"otherwise|downside|upside|risk|cost|edge case|pros?|cons?)\b"
+)
 _REASONING_KINDS = {"technical", "case", "coding"}
 _WE = re.compile(r"\b(we|our|us|we're|we've|ourselves)\b")
 _I = re.compile(r"\b(i|my|me|i'm|i've|i'd|myself|mine)\b")
@@ -116,13 +120,26 @@ def _is_off_topic(text: str, question: PlanQuestion, tokens: list[str]) -> bool:
     if len(meaningful) < 8:
         return False  # too little to judge; the short-answer probe handles it
     answer = content_stems(text)
-    topic = content_stems(" ".join([question.text, question.competency, *question.rubric, *question.follow_ups]))
+    topic = content_stems(
+        " ".join([question.text, question.competency, *question.rubric, *question.follow_ups])
+    )
     return not (answer & topic) and not (answer & _WORK_WORDS)
 
 
-def analyse_answer(answer: str, question: PlanQuestion | None, *, answer_seconds: float | None = None,
-                   seconds_on_question: float = 0.0) -> AnswerSignals:
-    """Signals for one answer; `seconds_on_question` is time already spent before this answer."""
+def analyse_answer(
+    answer: str,
+    question: PlanQuestion | None,
+    *,
+    answer_seconds: float | None = None,
+    seconds_on_question: float = 0.0,
+    earlier: str = "",
+) -> AnswerSignals:
+    """Signals for one answer.
+
+    `earlier` is what the candidate already said on this question (before follow-ups): STAR parts,
+    numbers and "I" vs "we" count across the whole exchange, so a probe is never asked for something
+    that was already given. `seconds_on_question` is the time spent before this answer.
+    """
     tokens = words(answer)
     if _is_empty(tokens):
         return AnswerSignals(word_count=len(tokens), empty=True, too_short=True, has_metric=False)
@@ -131,13 +148,14 @@ def analyse_answer(answer: str, question: PlanQuestion | None, *, answer_seconds
     kind = question.kind if question else "behavioral"
     spoken_s = answer_seconds if answer_seconds is not None else estimate_seconds(answer)
     budget = question.time_budget_s if question else 180
+    whole = f"{earlier} {answer}".strip()
     return AnswerSignals(
         word_count=len(tokens),
-        too_short=len(tokens) < _MIN_WORDS.get(kind, 15),
-        missing_star=missing_star_parts(answer) if kind in _STAR_KINDS else (),
-        has_metric=has_metric(answer),
-        vague_we=_is_vague_we(answer),
+        too_short=not earlier.strip() and len(tokens) < _MIN_WORDS.get(kind, 15),
+        missing_star=missing_star_parts(whole) if kind in _STAR_KINDS else (),
+        has_metric=has_metric(whole),
+        vague_we=_is_vague_we(whole),
         off_topic=question is not None and _is_off_topic(answer, question, tokens),
-        lacks_reasoning=kind in _REASONING_KINDS and not _REASONING.search(answer.lower()),
+        lacks_reasoning=kind in _REASONING_KINDS and not _REASONING.search(whole.lower()),
         rambling=spoken_s > 0.7 * budget or (seconds_on_question + spoken_s > budget and spoken_s > 60),
     )

@@ -58,8 +58,11 @@ class BankQuestion(BaseModel):
         """What a coding exercise is judged on besides its rubric points."""
         if self.coding_mode is None:
             return []
-        judged = ["Reasons out loud instead of guessing", "Explains why the code is or is not correct",
-                  "Names the edge cases worth testing"]
+        judged = [
+            "Reasons out loud instead of guessing",
+            "Explains why the code is or is not correct",
+            "Names the edge cases worth testing",
+        ]
         if self.coding_mode == "debug":
             judged.append("Debugs methodically: reproduce, narrow down, then fix")
         return judged

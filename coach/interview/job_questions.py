@@ -21,12 +21,21 @@ _LEADING_FLUFF = re.compile(
     r"|ability\s+to\s+)",
     re.IGNORECASE,
 )
-_TEMPLATE_CATEGORY = {"hard": "hard", "soft": "soft", "experience": "experience",
-                      "education": "credential", "certification": "credential"}
+_TEMPLATE_CATEGORY = {
+    "hard": "hard",
+    "soft": "soft",
+    "experience": "experience",
+    "education": "credential",
+    "certification": "credential",
+}
 _SOFT_COMPETENCY_HINTS = ("communication", "collaboration", "stakeholder", "empathy", "teamwork")
-_KIND_FOR_TYPE: dict[str, QuestionKind] = {"behavioral": "behavioral", "hr_screen": "motivation",
-                                          "technical_verbal": "technical", "case": "case",
-                                          "coding": "technical"}
+_KIND_FOR_TYPE: dict[str, QuestionKind] = {
+    "behavioral": "behavioral",
+    "hr_screen": "motivation",
+    "technical_verbal": "technical",
+    "case": "case",
+    "coding": "technical",
+}
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +63,11 @@ class JobContext:
         return cls(
             must_haves=_clean_requirements(reqs.get("must_have"), must=True),
             nice_to_haves=_clean_requirements(reqs.get("nice_to_have"), must=False),
-            risks={r["requirement_id"]: r.get("reason", "") for r in jd.get("risks") or [] if r.get("requirement_id")},
+            risks={
+                r["requirement_id"]: r.get("reason", "")
+                for r in jd.get("risks") or []
+                if r.get("requirement_id")
+            },
             responsibilities=[r for r in jd.get("responsibilities") or [] if r and r.strip()],
             tags=tags,
             seniority=jd.get("seniority"),
@@ -66,9 +79,16 @@ def _clean_requirements(items: list[dict] | None, *, must: bool) -> list[dict]:
     for index, item in enumerate(items or [], start=1):
         if not item or not str(item.get("text", "")).strip():
             continue
-        cleaned.append({"id": item.get("id") or f"req-{index}", "text": item["text"].strip(),
-                        "skills": list(item.get("skills") or []), "category": item.get("category") or "other",
-                        "years": item.get("years"), "must": must})
+        cleaned.append(
+            {
+                "id": item.get("id") or f"req-{index}",
+                "text": item["text"].strip(),
+                "skills": list(item.get("skills") or []),
+                "category": item.get("category") or "other",
+                "years": item.get("years"),
+                "must": must,
+            }
+        )
     return cleaned
 
 
@@ -86,8 +106,10 @@ def requirement_topic(req: dict) -> str:
 def competency_for(req: dict, kit: RoleKit) -> str:
     """The kit competency whose keywords best match the requirement; category decides ties."""
     stems = content_stems(" ".join([req["text"], *req["skills"]]))
-    scored = [(len(stems & content_stems(" ".join([c.name, *c.keywords]))), -i, c.name)
-              for i, c in enumerate(kit.competencies)]
+    scored = [
+        (len(stems & content_stems(" ".join([c.name, *c.keywords]))), -i, c.name)
+        for i, c in enumerate(kit.competencies)
+    ]
     best = max(scored)
     if best[0] > 0:
         return best[2]
@@ -138,16 +160,26 @@ def requirement_probe(req: dict) -> str:
     return fill(template, skill=requirement_topic(req), requirement=lower_first(req["text"]))
 
 
-def job_question(req: dict, kit: RoleKit, interview_type: str, ctx: JobContext,
-                 extra: list[dict] | None = None, avoid: set[str] | None = None) -> PlanQuestion:
+def job_question(
+    req: dict,
+    kit: RoleKit,
+    interview_type: str,
+    ctx: JobContext,
+    extra: list[dict] | None = None,
+    avoid: set[str] | None = None,
+) -> PlanQuestion:
     """A question aimed at one requirement, with probes for `extra` requirements it also covers.
 
     When every phrasing was asked recently the requirement still matters, so it comes back as a retry.
     """
     risk = ctx.risks.get(req["id"])
     template, qid, retry = _pick_template(interview_type, req, risk=risk is not None, avoid=avoid or set())
-    text = fill(template, skill=requirement_topic(req), requirement=lower_first(req["text"]),
-                responsibility=responsibility_for(req, ctx.responsibilities))
+    text = fill(
+        template,
+        skill=requirement_topic(req),
+        requirement=lower_first(req["text"]),
+        responsibility=responsibility_for(req, ctx.responsibilities),
+    )
     kind = _KIND_FOR_TYPE[interview_type]
     extra = extra or []
     return PlanQuestion(
@@ -156,8 +188,12 @@ def job_question(req: dict, kit: RoleKit, interview_type: str, ctx: JobContext,
         kind=kind,
         competency=competency_for(req, kit),
         rationale=_rationale(req, risk, extra),
-        source=QuestionSource(jd_requirement=req["text"], risk=risk, retry_of=qid if retry else None,
-                              requirement_ids=[req["id"], *(e["id"] for e in extra)]),
+        source=QuestionSource(
+            jd_requirement=req["text"],
+            risk=risk,
+            retry_of=qid if retry else None,
+            requirement_ids=[req["id"], *(e["id"] for e in extra)],
+        ),
         rubric=[fill(r, skill=requirement_topic(req)) for r in templates()["rubric"]],
         follow_ups=[requirement_probe(e) for e in extra],
         time_budget_s=DEFAULT_BUDGET_S[kind],
@@ -189,8 +225,11 @@ def resume_question(resume_profile: dict | None, kit: RoleKit) -> PlanQuestion |
         kind="behavioral",
         competency=competency_for(req_like, kit),
         rationale=f'Your resume claims "{best["text"]}"; interviewers will ask you to back it up.',
-        rubric=["Explains the situation behind the claim", "Separates their own part from the team's",
-                "Backs the numbers with how they were measured"],
+        rubric=[
+            "Explains the situation behind the claim",
+            "Separates their own part from the team's",
+            "Backs the numbers with how they were measured",
+        ],
         follow_ups=["How did you measure that?"],
         time_budget_s=DEFAULT_BUDGET_S["behavioral"],
     )
@@ -202,12 +241,25 @@ def weakness_questions(kit: RoleKit, competency: str, interview_type: str) -> li
         return []
     family = "behavioral" if interview_type in ("behavioral", "hr_screen") else "technical"
     known = kit.competency(competency)
-    rubric = known.rubric if known else ["Gives a specific recent example", "Explains their own choices",
-                                         "Reflects honestly on what they would change"]
+    rubric = (
+        known.rubric
+        if known
+        else [
+            "Gives a specific recent example",
+            "Explains their own choices",
+            "Reflects honestly on what they would change",
+        ]
+    )
     kind: QuestionKind = "behavioral" if family == "behavioral" else "technical"
     return [
-        BankQuestion(id="wk-" + short_id(competency, family, i), text=fill(t, competency=competency),
-                     competency=competency, kind=kind, interview_type=interview_type, rubric=list(rubric),
-                     time_budget_s=DEFAULT_BUDGET_S[kind])
+        BankQuestion(
+            id="wk-" + short_id(competency, family, i),
+            text=fill(t, competency=competency),
+            competency=competency,
+            kind=kind,
+            interview_type=interview_type,
+            rubric=list(rubric),
+            time_budget_s=DEFAULT_BUDGET_S[kind],
+        )
         for i, t in enumerate(templates()["weakness"][family])
     ]

@@ -12,8 +12,25 @@ from coach.interview.text import stable_pick
 from prompts import fill, load_prompt
 
 # Said only after a solid answer; tests and the LLM path use this list to keep weak answers free of praise.
-PRAISE_WORDS = ("great", "excellent", "good", "nice", "wonderful", "fantastic", "love", "perfect", "impressive",
-                "awesome", "brilliant", "amazing", "helpful", "clear", "solid", "appreciate", "well done")
+PRAISE_WORDS = (
+    "great",
+    "excellent",
+    "good",
+    "nice",
+    "wonderful",
+    "fantastic",
+    "love",
+    "perfect",
+    "impressive",
+    "awesome",
+    "brilliant",
+    "amazing",
+    "helpful",
+    "clear",
+    "solid",
+    "appreciate",
+    "well done",
+)
 
 
 @lru_cache(maxsize=1)

@@ -6,11 +6,16 @@ ask a model to improve on the offline plan and keep the offline plan whenever th
 
 from __future__ import annotations
 
+import json
+import logging
 import math
 from collections import Counter
+from typing import Any
+
+import openai
 
 from coach.interview.bank import BankQuestion, questions_for
-from coach.interview.coverage import question_targets
+from coach.interview.coverage import must_have_coverage, question_targets
 from coach.interview.job_questions import (
     JobContext,
     competency_for,
@@ -20,8 +25,13 @@ from coach.interview.job_questions import (
     weakness_questions,
 )
 from coach.interview.kits import RoleKit, role_kit_for
+from coach.interview.llm_json import LLMUnavailable, chat_json
 from coach.interview.schema import InterviewPlan, InterviewType, Persona, PlanQuestion, QuestionSource
+from coach.interview.text import short_id
 from coach.interview.weakness import CRITERION_PROBES, Weaknesses, history_question_ids, read_weaknesses
+from prompts import render_prompt
+
+log = logging.getLogger(__name__)
 
 GREETING_S = 45
 CLOSING_S = 45
@@ -83,10 +93,15 @@ def generate_plan(
     _set_follow_up_limits(questions, difficulty)
     _assign_budgets(questions, available_seconds(duration_min), weak)
     return InterviewPlan(
-        role_kit=kit.id, interview_type=interview_type, difficulty=difficulty, duration_min=duration_min,
+        role_kit=kit.id,
+        interview_type=interview_type,
+        difficulty=difficulty,
+        duration_min=duration_min,
         persona=persona or Persona(tone=_TONE_FOR_DIFFICULTY.get(difficulty, "neutral")),
-        job_target_id=job_target_id, job_title=job_title or (jd_parsed or {}).get("title"),
-        company_name=company_name, questions=questions,
+        job_target_id=job_target_id,
+        job_title=job_title or (jd_parsed or {}).get("title"),
+        company_name=company_name,
+        questions=questions,
     )
 
 
@@ -108,8 +123,9 @@ def _job_slot_limit(slots: int, interview_type: str) -> int:
     return max(1, math.ceil(slots * 0.6))
 
 
-def _job_questions(ctx: JobContext, kit: RoleKit, interview_type: str, limit: int,
-                   avoid: set[str]) -> list[PlanQuestion]:
+def _job_questions(
+    ctx: JobContext, kit: RoleKit, interview_type: str, limit: int, avoid: set[str]
+) -> list[PlanQuestion]:
     targets = ctx.must_haves or ctx.nice_to_haves
     if not targets or limit <= 0:
         return []
@@ -138,16 +154,30 @@ def _group_requirements(reqs: list[dict], risks: set[str], kit: RoleKit, limit: 
     return [members for _, members in groups]
 
 
-def _resume_slot(resume_profile: dict | None, kit: RoleKit, interview_type: str, slots: int,
-                 chosen: list[PlanQuestion], avoid: set[str]) -> list[PlanQuestion]:
+def _resume_slot(
+    resume_profile: dict | None,
+    kit: RoleKit,
+    interview_type: str,
+    slots: int,
+    chosen: list[PlanQuestion],
+    avoid: set[str],
+) -> list[PlanQuestion]:
     if interview_type not in ("behavioral", "hr_screen") or slots - len(chosen) < 2:
         return []
     question = resume_question(resume_profile, kit)
     return [question] if question and question.id not in avoid else []
 
 
-def _bank_questions(bank: list[BankQuestion], kit: RoleKit, weak: Weaknesses, ctx: JobContext,
-                    difficulty: str, n: int, chosen: list[PlanQuestion], avoid: set[str]) -> list[PlanQuestion]:
+def _bank_questions(
+    bank: list[BankQuestion],
+    kit: RoleKit,
+    weak: Weaknesses,
+    ctx: JobContext,
+    difficulty: str,
+    n: int,
+    chosen: list[PlanQuestion],
+    avoid: set[str],
+) -> list[PlanQuestion]:
     counts = Counter(q.competency for q in chosen)
     used = {q.id for q in chosen}
     cap = max(1, math.ceil(0.4 * (n + len(chosen))))  # keep one weak area from crowding out the rest
@@ -163,8 +193,9 @@ def _bank_questions(bank: list[BankQuestion], kit: RoleKit, weak: Weaknesses, ct
     return picked
 
 
-def _next_bank_question(bank, kit, weak, ctx, difficulty, counts, used, avoid,
-                        cap) -> tuple[BankQuestion, bool] | None:
+def _next_bank_question(
+    bank, kit, weak, ctx, difficulty, counts, used, avoid, cap
+) -> tuple[BankQuestion, bool] | None:
     """Most under-served competency first (weights boosted by weakness); fresh questions before retries."""
     open_questions = [q for q in bank if q.id not in used]
     open_questions = [q for q in open_questions if counts[q.competency] < cap] or open_questions
@@ -202,11 +233,19 @@ def _from_bank(question: BankQuestion, kit: RoleKit, ctx: JobContext, retry: boo
     if retry:
         reasons.append("Deliberate retry of a recent question, to see whether the answer has improved.")
     return PlanQuestion(
-        id=question.id, text=question.text, kind=question.kind, competency=question.competency,
-        rationale=" ".join(reasons), source=QuestionSource(retry_of=question.id if retry else None),
-        rubric=question.rubric + question.judged, follow_ups=list(question.follow_ups),
-        time_budget_s=question.time_budget_s, difficulty=question.difficulty, exhibit=question.exhibit,
-        exhibit_language=question.exhibit_language, coding_mode=question.coding_mode,
+        id=question.id,
+        text=question.text,
+        kind=question.kind,
+        competency=question.competency,
+        rationale=" ".join(reasons),
+        source=QuestionSource(retry_of=question.id if retry else None),
+        rubric=question.rubric + question.judged,
+        follow_ups=list(question.follow_ups),
+        time_budget_s=question.time_budget_s,
+        difficulty=question.difficulty,
+        exhibit=question.exhibit,
+        exhibit_language=question.exhibit_language,
+        coding_mode=question.coding_mode,
     )
 
 
@@ -214,7 +253,7 @@ def _order(from_job: list[PlanQuestion], from_bank: list[PlanQuestion]) -> list[
     """Interleave job and bank questions, easing in with warm-ups and ending on the hardest."""
     mixed: list[PlanQuestion] = []
     for i in range(max(len(from_job), len(from_bank))):
-        mixed += from_job[i:i + 1] + from_bank[i:i + 1]
+        mixed += from_job[i : i + 1] + from_bank[i : i + 1]
     ordered = sorted(mixed, key=lambda q: _DIFFICULTY_RANK[q.difficulty or "standard"])
     _spread_competencies(ordered)
     return ordered
@@ -222,6 +261,7 @@ def _order(from_job: list[PlanQuestion], from_bank: list[PlanQuestion]) -> list[
 
 def _spread_competencies(questions: list[PlanQuestion]) -> None:
     """Avoid two questions on the same competency back to back, without breaking the difficulty ramp."""
+
     def rank(q: PlanQuestion) -> int:
         return _DIFFICULTY_RANK[q.difficulty or "standard"]
 
@@ -229,7 +269,9 @@ def _spread_competencies(questions: list[PlanQuestion]) -> None:
         if questions[i].competency != questions[i - 1].competency:
             continue
         for j in range(i + 1, len(questions)):
-            if questions[j].competency != questions[i - 1].competency and rank(questions[j]) == rank(questions[i]):
+            if questions[j].competency != questions[i - 1].competency and rank(questions[j]) == rank(
+                questions[i]
+            ):
                 questions[i], questions[j] = questions[j], questions[i]
                 break
 
@@ -252,8 +294,10 @@ def _apply_weaknesses(questions: list[PlanQuestion], weak: Weaknesses, kit: Role
         if weak.is_weak(question.competency):
             question.source.weakness = question.source.weakness or f"competency:{question.competency}"
             question.max_follow_ups += 1
-            question.rationale += (f" Extra probing: {question.competency} is a past weak area "
-                                   f"({weak.notes.get(question.competency, 'from earlier sessions')}).")
+            question.rationale += (
+                f" Extra probing: {question.competency} is a past weak area "
+                f"({weak.notes.get(question.competency, 'from earlier sessions')})."
+            )
     for criterion, _ in sorted(weak.criteria.items(), key=lambda kv: -kv[1]):
         _apply_criterion(questions, criterion, weak.notes.get(criterion, ""))
 
@@ -287,3 +331,181 @@ def _assign_budgets(questions: list[PlanQuestion], total_s: int, weak: Weaknesse
     budgets[budgets.index(max(budgets))] += total_s - sum(budgets)
     for question, budget in zip(questions, budgets, strict=True):
         question.time_budget_s = budget
+
+
+# --- LLM plans ------------------------------------------------------------------------------------
+
+
+def plan_questions_schema() -> dict:
+    """JSON Schema for an LLM plan reply, derived from the PlanQuestion model."""
+    question = PlanQuestion.model_json_schema()
+    defs = question.pop("$defs", {})
+    return {
+        "type": "object",
+        "required": ["questions"],
+        "properties": {
+            "questions": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/PlanQuestion"}}
+        },
+        "$defs": {**defs, "PlanQuestion": question},
+    }
+
+
+async def generate_plan_llm(
+    *, client: openai.AsyncOpenAI, model: str, timeout_s: float = 30.0, **plan_args: Any
+) -> InterviewPlan:
+    """Ask the model to improve the offline plan; any error or weaker result returns the offline plan."""
+    offline = generate_plan(**plan_args)
+    try:
+        reply = await chat_json(
+            client,
+            model,
+            _plan_messages(offline, plan_args),
+            schema=plan_questions_schema(),
+            timeout_s=timeout_s,
+        )
+        return _accept_llm_plan(offline, reply, plan_args)
+    except (LLMUnavailable, ValueError) as exc:
+        log.warning("LLM plan rejected, using the offline plan: %s", exc)
+        return offline
+
+
+def _plan_messages(offline: InterviewPlan, plan_args: dict) -> list[dict]:
+    kit = role_kit_for(offline.role_kit)
+    ctx = JobContext.from_parsed(plan_args.get("jd_parsed"))
+    weak = read_weaknesses(plan_args.get("user_weakness_patterns"), plan_args.get("job_target_history"))
+    prompt = render_prompt(
+        "plan_generation",
+        interview_type=offline.interview_type,
+        kit_name=kit.name,
+        difficulty=offline.difficulty,
+        duration_min=offline.duration_min,
+        question_seconds=available_seconds(offline.duration_min),
+        job_title=offline.job_title or "not given",
+        competencies=json.dumps({c.name: c.weight for c in kit.competencies}),
+        requirements=json.dumps({r["id"]: r["text"] for r in ctx.must_haves}),
+        risks=json.dumps(ctx.risks),
+        weaknesses=json.dumps(weak.notes),
+        recent_ids=json.dumps(sorted(plan_args.get("recent_question_ids") or [])),
+        draft=json.dumps({"questions": [q.model_dump(mode="json") for q in offline.questions]}),
+        schema=json.dumps(plan_questions_schema()),
+    )
+    return [{"role": "user", "content": prompt}]
+
+
+def _accept_llm_plan(offline: InterviewPlan, reply: dict, plan_args: dict) -> InterviewPlan:
+    questions = [PlanQuestion.model_validate(q) for q in reply["questions"]]
+    ids = [q.id for q in questions]
+    if len(set(ids)) != len(ids):
+        raise ValueError("duplicate question ids")
+    recent = set(plan_args.get("recent_question_ids") or ())
+    repeats = [q.id for q in questions if q.id in recent and q.source.retry_of != q.id]
+    if repeats:
+        raise ValueError(f"repeats recent questions without marking a retry: {repeats}")
+    candidate = offline.model_copy(update={"questions": questions, "generated_by": "llm"})
+    jd = plan_args.get("jd_parsed")
+    if must_have_coverage(candidate, jd) < min(0.8, must_have_coverage(offline, jd)):
+        raise ValueError("covers fewer must-have requirements than the offline plan")
+    _assign_budgets(questions, available_seconds(offline.duration_min), Weaknesses())
+    return candidate
+
+
+# --- prep-page questions --------------------------------------------------------------------------
+
+PREP_KEYS = ("behavioral_questions", "technical_questions")
+
+
+def generate_questions(jd_parsed: dict, *, n: int = 5) -> dict[str, list[dict]]:
+    """Likely interview questions for a job's prep page, derived from its requirements.
+
+    Each item is {"id", "text", "competency", "requirement_id", "rationale"}.
+    """
+    kit = role_kit_for((jd_parsed or {}).get("role_family"))
+    ctx = JobContext.from_parsed(jd_parsed)
+    reqs = ctx.must_haves + ctx.nice_to_haves
+    technical_reqs = [r for r in reqs if r["category"] not in ("soft",)]
+    result = {
+        "behavioral_questions": [_prep_item(job_question(r, kit, "behavioral", ctx)) for r in reqs[:n]],
+        "technical_questions": [
+            _prep_item(job_question(r, kit, "technical_verbal", ctx)) for r in technical_reqs[:n]
+        ],
+    }
+    _top_up_from_bank(result, kit, n)
+    return result
+
+
+def _prep_item(question: PlanQuestion) -> dict:
+    ids = question.source.requirement_ids
+    return {
+        "id": question.id,
+        "text": question.text,
+        "competency": question.competency,
+        "requirement_id": ids[0] if ids else None,
+        "rationale": question.rationale,
+    }
+
+
+def _top_up_from_bank(result: dict[str, list[dict]], kit: RoleKit, n: int) -> None:
+    for key, interview_type in zip(PREP_KEYS, ("behavioral", "technical_verbal"), strict=True):
+        for question in questions_for(kit.id, interview_type)[: max(0, n - len(result[key]))]:
+            result[key].append(
+                {
+                    "id": question.id,
+                    "text": question.text,
+                    "competency": question.competency,
+                    "requirement_id": None,
+                    "rationale": f"A common {kit.name} question on {question.competency}.",
+                }
+            )
+
+
+def prep_questions_schema(n: int) -> dict:
+    item = {
+        "type": "object",
+        "required": ["text"],
+        "properties": {
+            "text": {"type": "string", "minLength": 10},
+            "requirement_id": {"type": ["string", "null"]},
+            "competency": {"type": ["string", "null"]},
+            "rationale": {"type": ["string", "null"]},
+        },
+    }
+    lists = {key: {"type": "array", "items": item, "minItems": 1, "maxItems": n} for key in PREP_KEYS}
+    return {"type": "object", "required": list(PREP_KEYS), "properties": lists}
+
+
+async def generate_questions_llm(
+    jd_parsed: dict, *, client: openai.AsyncOpenAI, model: str, n: int = 5, timeout_s: float = 30.0
+) -> dict[str, list[dict]]:
+    """LLM-written prep questions in the same shape as generate_questions, which it falls back to."""
+    ctx = JobContext.from_parsed(jd_parsed)
+    prompt = render_prompt(
+        "question_generation",
+        n=n,
+        job_title=jd_parsed.get("title") or "not given",
+        role_family=jd_parsed.get("role_family") or "other",
+        responsibilities=json.dumps(ctx.responsibilities),
+        requirements=json.dumps({r["id"]: r["text"] for r in ctx.must_haves + ctx.nice_to_haves}),
+        schema=json.dumps(prep_questions_schema(n)),
+    )
+    try:
+        reply = await chat_json(
+            client,
+            model,
+            [{"role": "user", "content": prompt}],
+            schema=prep_questions_schema(n),
+            timeout_s=timeout_s,
+        )
+    except LLMUnavailable as exc:
+        log.warning("LLM prep questions rejected, using offline questions: %s", exc)
+        return generate_questions(jd_parsed, n=n)
+    return {key: [_llm_prep_item(item) for item in reply[key]] for key in PREP_KEYS}
+
+
+def _llm_prep_item(item: dict) -> dict:
+    return {
+        "id": "llm-" + short_id(item["text"]),
+        "text": item["text"].strip(),
+        "competency": item.get("competency"),
+        "requirement_id": item.get("requirement_id"),
+        "rationale": item.get("rationale") or "Suggested for this job's requirements.",
+    }

@@ -92,8 +92,18 @@ class Lexicon:
         return 0, None
 
 
-def read_terms(name: str) -> tuple[dict[str, list[str]], set[str]]:
-    """A lexicon file's canonical -> aliases map (groups flattened) and its case-sensitive surface forms."""
+@dataclass(frozen=True)
+class LexiconFile:
+    """One JSON file: canonical -> aliases (grouped for readers), case-sensitive surface forms, and
+    `ignore` phrases that contain a listed word without naming the skill ("excel at", "data-driven")."""
+
+    terms: dict[str, list[str]]
+    case_sensitive: frozenset[str]
+    ignore: tuple[str, ...]
+
+
+@cache
+def read_file(name: str) -> LexiconFile:
     data = json.loads((LEXICON_DIR / f"{name}.json").read_text(encoding="utf-8"))
     terms: dict[str, list[str]] = {}
     for group in data["groups"].values():
@@ -101,22 +111,17 @@ def read_terms(name: str) -> tuple[dict[str, list[str]], set[str]]:
             if canonical in terms:
                 raise LexiconError(f"{name}: {canonical!r} is listed twice")
             terms[canonical] = aliases
-    return terms, set(data.get("case_sensitive", []))
+    return LexiconFile(terms, frozenset(data.get("case_sensitive", [])), tuple(data.get("ignore", [])))
 
 
-def build(files: dict[str, str], *, ignore: list[str] = ()) -> Lexicon:
+def build(files: dict[str, str]) -> Lexicon:
     """One lexicon from several files; `files` maps file name to the kind its mentions carry."""
     lexicon = Lexicon()
-    for phrase in ignore:
-        lexicon.add(phrase, None)
     for name, kind in files.items():
-        terms, case_sensitive = read_terms(name)
-        for canonical, aliases in terms.items():
+        source = read_file(name)
+        for phrase in source.ignore:
+            lexicon.add(phrase, None)
+        for canonical, aliases in source.terms.items():
             for surface in (canonical, *aliases):
-                lexicon.add(surface, (canonical, kind), exact=surface in case_sensitive)
+                lexicon.add(surface, (canonical, kind), exact=surface in source.case_sensitive)
     return lexicon
-
-
-@cache
-def ignore_phrases() -> list[str]:
-    return json.loads((LEXICON_DIR / "ignore.json").read_text(encoding="utf-8"))["phrases"]

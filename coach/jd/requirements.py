@@ -75,6 +75,7 @@ def item_role(item: Item, kind: str, *, structured: bool) -> ItemRole | None:
     if kind == "responsibilities":
         return "must" if _STRONG_REQUIREMENT.search(text) else "responsibility"
     if kind in ("benefits", "about", "apply") or (structured and not item.bullet):
+        # Prose around a structured posting describes the company or the role, it does not ask for anything.
         return None
     return _role_from_wording(text)
 
@@ -127,10 +128,10 @@ def build_requirement(req_id: str, text: str) -> Requirement:
 
 
 def _category(text: str, kinds: set[str], has_years: bool) -> RequirementCategory:
-    if "certification" in kinds or _CERTIFICATION.search(text):
-        return "certification"
     if degrees_in(text):
         return "education"
+    if _CERTIFICATION.search(text) or kinds & {"certification", "hard", "tool"} == {"certification"}:
+        return "certification"
     if kinds & {"hard", "tool"}:
         return "hard"
     if has_years or _EXPERIENCE.search(text):

@@ -16,17 +16,19 @@ from typing import Literal
 from coach.jd.lexicon import LEXICON_DIR
 
 SectionKind = Literal[
-    "intro", "responsibilities", "requirements", "nice_to_have", "benefits", "about", "apply", "other"
+    "intro", "overview", "responsibilities", "requirements", "nice_to_have", "benefits", "about", "apply", "other"
 ]
 
-_BULLET = re.compile(r"^\s*(?:[-*•·●▪◦‣–—>+✓✔➢►]|\d{1,2}[.)]|\(?[a-hA-H]\))\s+")
+BULLET = re.compile(r"^\s*(?:[-*•·●▪◦‣–—>+✓✔➢►]|\d{1,2}[.)]|\(?[a-hA-H]\))\s+")
 _MARKUP = re.compile(r"^[#>*_\s]+|[*_\s]+$")
 _NON_WORD = re.compile(r"[^\w&'+/ -]+")
 _SPACES = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(]?[A-Z0-9])")
 _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "incl.", "approx.", "vs.", "sr.", "jr.", "u.s.", "no.", "min.")
 _MAX_HEADING_WORDS = 8
-_INLINE_KINDS = frozenset({"responsibilities", "requirements", "nice_to_have"})
+_DETAIL_KINDS = frozenset({"apply"})
+_CONNECTORS = frozenset("a an and or the of to for with in on at by as is are our your from that which".split())
+_TITLE_WORD = re.compile(r"^(?:[A-Z0-9&][\w'’&-]*|and|or|of|the|to|for|you|we|a|an|in|on|with|&)$")
 
 
 @dataclass
@@ -50,35 +52,58 @@ def _heading_phrases() -> dict[str, SectionKind]:
 
 def split_sections(text: str) -> list[Section]:
     sections = [Section("intro")]
+    for line in logical_lines(text):
+        kind, rest = heading_of(line)
+        if kind is None:
+            _add_line(sections[-1], line)
+        elif rest and kind in _DETAIL_KINDS:
+            # "Location: Remote" is one detail; the lines after it still belong to the section before.
+            current = sections[-1]
+            sections += [Section(kind, line, [Item(rest, False)]), Section(current.kind, current.heading)]
+        else:
+            sections.append(Section(kind, line))
+            if rest:
+                _add_line(sections[-1], rest)
+    return [s for s in sections if s.items or s.heading]
+
+
+def logical_lines(text: str) -> list[str]:
+    """Lines with hard-wrapped sentences and bullets joined back together."""
+    lines: list[str] = []
+    previous_blank = True
     for raw in text.splitlines():
         line = raw.strip()
-        if not line:
-            continue
-        kind, rest = heading_of(line)
-        if kind is not None:
-            sections.append(Section(kind, line))
-            line = rest
-        if line:
-            _add_line(sections[-1], line)
-    return [s for s in sections if s.items or s.kind != "intro"]
+        if line and lines and not previous_blank and _continues(lines[-1], line):
+            lines[-1] += " " + line
+        elif line:
+            lines.append(line)
+        previous_blank = not line
+    return lines
+
+
+def _continues(previous: str, line: str) -> bool:
+    if BULLET.match(line) or heading_of(line)[0] is not None or heading_of(previous)[0] is not None:
+        return False
+    last_word = previous.rsplit(None, 1)[-1].lower()
+    return line[0].islower() or previous.endswith((",", ";", "-")) or last_word in _CONNECTORS
 
 
 def heading_of(line: str) -> tuple[SectionKind | None, str]:
     """The section a line opens (None for an ordinary line) and any content after an inline "Heading:"."""
-    if _BULLET.match(line):
+    if BULLET.match(line):
         return None, line
     label, colon, rest = line.partition(":")
     if colon and rest.strip() and len(label.split()) <= 5:
         kind = _phrase_kind(normalize_heading(label), prefix=False)
-        # "Location: Remote" or "Salary: ..." is a detail line, not the start of a section.
-        return (kind, rest.strip()) if kind in _INLINE_KINDS else (None, line)
+        return (kind, rest.strip()) if kind else (None, line)
     words = normalize_heading(line)
     if not words or len(words.split()) > _MAX_HEADING_WORDS:
         return None, line
-    kind = _phrase_kind(words, prefix=_looks_like_heading(line))
-    if kind is None and _looks_like_heading(line):
+    shaped = _looks_like_heading(line)
+    kind = _phrase_kind(words, prefix=shaped or _title_case(line))
+    if kind is None and shaped:
         kind = "other"
-    return kind, ""
+    return (kind, "") if kind else (None, line)
 
 
 def normalize_heading(line: str) -> str:
@@ -107,13 +132,15 @@ def _looks_like_heading(line: str) -> bool:
     return len(letters) > 3 and all(c.isupper() for c in letters)
 
 
+def _title_case(line: str) -> bool:
+    words = _MARKUP.sub("", line).split()
+    return len(words) <= 5 and not line.endswith((".", "!", "?", ",")) and all(_TITLE_WORD.match(w) for w in words)
+
+
 def _add_line(section: Section, line: str) -> None:
-    bullet = _BULLET.match(line)
+    bullet = BULLET.match(line)
     if bullet:
         section.items.append(Item(line[bullet.end() :].strip(), True))
-    elif section.items and section.items[-1].bullet and line[0].islower():
-        # A hard-wrapped bullet continues on the next line.
-        section.items[-1].text += " " + line
     else:
         section.items.extend(Item(s, False) for s in split_sentences(line))
 

@@ -86,8 +86,13 @@ def level_in(title: str) -> Seniority | None:
     return None
 
 
+def names_a_role(text: str) -> bool:
+    """True when `text` contains a job noun ("engineer", "nurse", "account executive", ...)."""
+    return bool(_ROLE_NOUNS.search(text))
+
+
 def _looks_like_title(line: str) -> bool:
-    return len(line.split()) <= 12 and not line.endswith((".", "!", "?")) and bool(_ROLE_NOUNS.search(line))
+    return len(line.split()) <= 12 and not line.endswith((".", "!", "?")) and names_a_role(line)
 
 
 def _clean_title(title: str) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-from coach.jd.lexicon import Lexicon, Mention, build, ignore_phrases
+from coach.jd.lexicon import Lexicon, Mention, build
 
 SKILL_FILES = {"hard_skills": "hard", "tools": "tool", "certifications": "certification", "soft_skills": "soft"}
 # Kinds a resume can evidence and a requirement can be checked against.
@@ -15,7 +15,7 @@ CHECKABLE_KINDS = frozenset({"hard", "tool", "certification"})
 
 @cache
 def skill_lexicon() -> Lexicon:
-    return build(SKILL_FILES, ignore=ignore_phrases())
+    return build(SKILL_FILES)
 
 
 @cache

@@ -35,8 +35,11 @@ def test_resume_changes_the_risks_of_saved_jobs(client: TestClient) -> None:
     assert job["jd_parsed"]["risks"] == []
     client.post("/api/resume", data={"text": RESUME}, headers=headers)
     risks = client.get(f"/api/jobs/{job['id']}", headers=headers).json()["jd_parsed"]["risks"]
-    risky = " ".join(r["requirement"] for r in risks)
-    assert "Kubernetes" in risky and "PostgreSQL" not in risky
+    reasons = " ".join(r["reason"] for r in risks)
+    assert "not mention Kubernetes" in reasons
+    assert "PostgreSQL" not in reasons.split("does not mention")[-1] and "Python" not in reasons
+    client.delete("/api/resume", headers=headers)
+    assert client.get(f"/api/jobs/{job['id']}", headers=headers).json()["jd_parsed"]["risks"] == []
 
 
 def test_unreadable_upload_is_a_clear_422(client: TestClient) -> None:

@@ -16,6 +16,8 @@ import pytest
 from aiortc import MediaStreamTrack, RTCConfiguration, RTCPeerConnection, RTCSessionDescription
 from aiortc.mediastreams import MediaStreamError
 from fastapi import FastAPI
+from pipecat.frames.frames import BotStoppedSpeakingFrame, InputAudioRawFrame
+from pipecat.observers.base_observer import BaseObserver, FramePushed
 
 from pipelines.config import VoiceConfig
 from pipelines.models import load_models
@@ -93,7 +95,13 @@ def interview_app(manager: WebRTCSessionManager, sink: ListSink) -> FastAPI:
     return app
 
 
-async def connect(app: FastAPI, track: AnswerTrack) -> tuple[RTCPeerConnection, asyncio.Queue]:
+async def discard(remote) -> None:
+    with contextlib.suppress(MediaStreamError):
+        while True:
+            await remote.recv()
+
+
+async def connect(app: FastAPI, track: AnswerTrack, on_remote=discard) -> tuple[RTCPeerConnection, asyncio.Queue]:
     pc = RTCPeerConnection(RTCConfiguration(iceServers=[]))
     pc.addTransceiver(track, direction="sendrecv")
     messages: asyncio.Queue = asyncio.Queue()
@@ -102,12 +110,7 @@ async def connect(app: FastAPI, track: AnswerTrack) -> tuple[RTCPeerConnection, 
 
     @pc.on("track")
     def on_track(remote):
-        async def drain():
-            with contextlib.suppress(MediaStreamError):
-                while True:
-                    await remote.recv()
-
-        asyncio.ensure_future(drain())
+        asyncio.ensure_future(on_remote(remote))
 
     await pc.setLocalDescription(await pc.createOffer())
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as client:
@@ -157,3 +160,73 @@ async def test_three_question_interview_over_webrtc(loopback_ice):
     captions = [m for m in seen if m.get("type") == "caption" and m["role"] == "candidate" and m["final"]]
     assert len(captions) == 3
     assert sink.latencies, "voice-to-voice latency was reported"
+
+
+class BotAudioMeter:
+    """Timestamps of the interviewer's audible frames as the client receives them."""
+
+    def __init__(self):
+        self.loud_at: list[float] = []
+
+    async def drain(self, remote) -> None:
+        import numpy as np
+
+        with contextlib.suppress(MediaStreamError):
+            while True:
+                frame = await remote.recv()
+                samples = frame.to_ndarray().astype("float32")
+                if np.sqrt(np.mean(samples**2)) > 300:
+                    self.loud_at.append(time.time())
+
+
+class BargeInProbe(BaseObserver):
+    """At the server: first audible candidate audio in, and the moment interviewer audio stops."""
+
+    def __init__(self):
+        super().__init__(observe_every_push=False)
+        self.armed = False
+        self.speech_in_at: float | None = None
+        self.bot_stopped_at: float | None = None
+        self.marks = []
+
+    async def on_push_frame(self, data: FramePushed) -> None:
+        frame = data.frame
+        if not self.armed:
+            return
+        if isinstance(frame, InputAudioRawFrame) and self.speech_in_at is None and rms(frame.audio) > 300:
+            self.speech_in_at = time.time()
+        elif self.speech_in_at and type(frame).__name__ in ("VADUserStartedSpeakingFrame", "InterruptionFrame", "UserStartedSpeakingFrame"):
+            self.marks.append((type(frame).__name__, type(data.source).__name__, round(time.time() - self.speech_in_at, 3)))
+        elif isinstance(frame, BotStoppedSpeakingFrame) and self.speech_in_at and not self.bot_stopped_at:
+            self.bot_stopped_at = time.time()
+
+
+def rms(pcm: bytes) -> float:
+    import numpy as np
+
+    samples = np.frombuffer(pcm, dtype=np.int16).astype("float32")
+    return float(np.sqrt(np.mean(samples**2))) if len(samples) else 0.0
+
+
+async def test_candidate_barge_in_stops_the_interviewer_quickly(loopback_ice):
+    sink, track, meter, probe = ListSink(), AnswerTrack(), BotAudioMeter(), BargeInProbe()
+    manager = WebRTCSessionManager(VoiceConfig(), load_models(VoiceConfig()), extra_observers=lambda: [probe])
+    pc, messages = await connect(interview_app(manager, sink), track, on_remote=meter.drain)
+    try:
+        await wait_for_state(messages, "speaking", [])
+        await asyncio.sleep(1.5)  # well into the opening question
+        probe.armed, spoke_at = True, time.time()
+        track.play(read_pcm("answer_2"))
+        await asyncio.sleep(2.0)
+    finally:
+        await pc.close()
+        await manager.shutdown()
+    assert [t for t in meter.loud_at if t < spoke_at], "the interviewer was audibly speaking before the cut-in"
+    # In the pipeline: candidate speech arriving -> interviewer audio stopped.
+    assert probe.speech_in_at and probe.bot_stopped_at
+    assert probe.bot_stopped_at - probe.speech_in_at < 0.2, (probe.bot_stopped_at - probe.speech_in_at, probe.marks)
+    # At the client this adds the Opus round trip and both jitter buffers.
+    heard_after = [t for t in meter.loud_at if t >= spoke_at]
+    assert not heard_after or max(heard_after) - spoke_at < 0.7
+    interviewer = [t for t in sink.turns if t.role == "interviewer"]
+    assert interviewer and interviewer[0].interrupted

@@ -96,3 +96,27 @@ async def test_finished_answer_ends_the_turn_within_a_second():
     assert len([f for f in down if isinstance(f, UserStoppedSpeakingFrame)]) == 1
     # Speech "ended" 0.2 s before the VAD stop at ~0.1 s, so the turn ends about 0.7 s later.
     assert len(stopped_at) == 1 and stopped_at[0] < 1.0
+
+
+async def test_the_last_segment_transcribed_late_still_belongs_to_the_answer():
+    strategy = InterviewTurnStopStrategy(policy=policy)
+    strategy.expect(OPEN)
+    frames = speech("I would pick PostgreSQL, because it gives strong transactions and the team knows it.", 0.3)
+    # The candidate adds a sentence; its transcript lands 0.9 s after the pause (slow STT).
+    frames += [VADUserStartedSpeakingFrame(start_secs=0.15), SleepFrame(0.1),
+               VADUserStoppedSpeakingFrame(stop_secs=0.2), SleepFrame(0.9),
+               TranscriptionFrame("It also has great tooling.", "u", ""), SleepFrame(1.0)]
+    down, _ = await run_test(user_aggregator(strategy), frames_to_send=frames)
+    contexts = [f for f in down if isinstance(f, LLMContextFrame)]
+    assert len(contexts) == 1
+    assert contexts[0].context.get_messages()[-1]["content"].endswith("great tooling.")
+
+
+async def test_a_segment_with_no_transcript_does_not_hold_the_turn_forever():
+    strategy = InterviewTurnStopStrategy(policy=policy, transcript_timeout_s=0.5)
+    strategy.expect(OPEN)
+    frames = speech("I would pick PostgreSQL, because it gives strong transactions and the team knows it.", 0.3)
+    frames += [VADUserStartedSpeakingFrame(start_secs=0.15), SleepFrame(0.1),
+               VADUserStoppedSpeakingFrame(stop_secs=0.2), SleepFrame(1.5)]
+    down, _ = await run_test(user_aggregator(strategy), frames_to_send=frames)
+    assert len([f for f in down if isinstance(f, LLMContextFrame)]) == 1

@@ -184,3 +184,30 @@ def session(questions_and_answers: list[tuple[PlanQuestion, str]], **plan_fields
                                     question_id=question.id))  # fmt: skip
         turns.append(TranscriptTurn(seq=len(turns), role="candidate", kind="answer", text=answer))
     return plan, turns
+
+
+def case(qid: str) -> Case:
+    return next(c for c in CASES if c.question.id == qid)
+
+
+# The same questions answered at four levels of skill, worst first: a candidate practising moves up it.
+LADDER: dict[str, list[str]] = {
+    "b1": [
+        case("b1").vague,
+        "On my last team a colleague and I disagreed about which database to use. I talked to him and we "
+        "discussed it. In the end we agreed on one and moved forward.",
+        "At my last job, a teammate wanted to use MongoDB for our orders service and I preferred PostgreSQL "
+        "because we needed transactions. I wrote a short comparison and we reviewed it together with our lead. "
+        "We went with PostgreSQL and the service launched on time.",
+        case("b1").strong,
+    ],
+    "t1": [
+        case("t1").vague,
+        "I would count requests per user and block them when they go over a limit. The counts could be kept "
+        "in a cache so it is fast.",
+        "I'd use a token bucket per API key, stored in Redis so every server sees the same count. For example "
+        "we allowed 100 requests per second per key. If Redis is down I would let requests through rather than "
+        "block everyone.",
+        case("t1").strong,
+    ],
+}

@@ -1,0 +1,91 @@
+"""The must-haves a resume does not evidence: what an interviewer for this job will probe first."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from pydantic import ValidationError
+
+from coach.jd.experience import degree_level
+from coach.jd.schema import JDParsed, Requirement, Risk
+from coach.jd.skills import CHECKABLE_KINDS, canonical_skill, find_skill_mentions
+from coach.resume.schema import ResumeProfile
+
+log = logging.getLogger(__name__)
+
+# "Python, Go or Java", "a language such as Go": any one of the named skills satisfies the requirement.
+_ANY_OF = re.compile(r"\bor\b|/|\beither\b|\bone of\b|\bsuch as\b|\be\.g\.|\bfor example\b",
+                     re.IGNORECASE)
+_EQUIVALENT = re.compile(r"\bor equivalent\b|\bequivalent (?:practical |work )?experience\b", re.IGNORECASE)
+_DEGREE_NAMES = {1: "a high school diploma", 2: "an associate degree", 3: "a bachelor's degree",
+                 4: "a master's degree", 5: "a doctorate"}
+
+
+def compute_risks(jd: JDParsed, profile: ResumeProfile) -> list[Risk]:
+    evidence = resume_evidence(profile)
+    risks = []
+    for requirement in jd.requirements.must_have:
+        reasons = [r for r in (
+            _skill_gap(requirement, evidence),
+            _years_gap(requirement, profile),
+            _education_gap(requirement, profile),
+        ) if r]
+        if reasons:
+            risks.append(Risk(requirement_id=requirement.id, requirement=requirement.text, reason=" ".join(reasons)))
+    return risks
+
+
+def refresh_risks(jd_parsed: dict[str, Any], profile: dict[str, Any] | ResumeProfile | None) -> dict[str, Any]:
+    """Recompute the risks of a stored `jd_parsed` for a new (or removed) resume; other fields stay as stored."""
+    try:
+        jd = JDParsed.model_validate(jd_parsed)
+        resume = ResumeProfile.model_validate(profile) if profile is not None else None
+    except ValidationError as exc:
+        log.warning("risks not refreshed: stored data does not validate (%s)", exc.error_count())
+        return jd_parsed
+    return {**jd_parsed, "risks": [r.model_dump(mode="json") for r in compute_risks(jd, resume)] if resume else []}
+
+
+def resume_evidence(profile: ResumeProfile) -> set[str]:
+    """Canonical skill names (casefolded) the resume shows anywhere: skills list, roles, achievements."""
+    texts = [profile.headline or "", *profile.skills, *profile.education]
+    for role in profile.roles:
+        texts += [role.title or "", *role.bullets]
+    texts += [a.text for a in profile.achievements]
+    found = {m.canonical.casefold() for text in texts for m in find_skill_mentions(text)}
+    return found | {s.casefold() for s in profile.skills}
+
+
+def _skill_gap(requirement: Requirement, evidence: set[str]) -> str | None:
+    checkable = [s for s in requirement.skills if (entry := canonical_skill(s)) and entry[1] in CHECKABLE_KINDS]
+    missing = [s for s in checkable if s.casefold() not in evidence]
+    if not missing:
+        return None
+    if _ANY_OF.search(requirement.text):
+        if len(missing) < len(checkable):
+            return None
+        return f"It asks for {_join(checkable, 'or')}; your resume mentions none of them."
+    return f"It asks for {_join(checkable, 'and')}; your resume does not mention {_join(missing, 'or')}."
+
+
+def _years_gap(requirement: Requirement, profile: ResumeProfile) -> str | None:
+    shown = profile.years_experience
+    if requirement.years is None or shown is None or shown >= requirement.years:
+        return None
+    return f"It asks for {requirement.years}+ years; your resume shows about {shown:g}."
+
+
+def _education_gap(requirement: Requirement, profile: ResumeProfile) -> str | None:
+    needed = degree_level(requirement.text) if requirement.category == "education" else None
+    if needed is None or _EQUIVALENT.search(requirement.text):
+        return None
+    held = degree_level(" \n".join(profile.education))
+    if held is not None and held >= needed:
+        return None
+    return f"It asks for {_DEGREE_NAMES[needed]}; your resume lists none at that level."
+
+
+def _join(names: list[str], word: str) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {word} {names[-1]}"
