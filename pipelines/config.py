@@ -20,9 +20,12 @@ class TurnTuning:
     turn policy see every pause; the policy then decides how long this pause may last.
     """
 
-    vad_start_s: float = 0.15  # speech needed to count as barge-in; keeps interruption under 200 ms
+    # Barge-in budget is 200 ms from speech start: Silero's smoothed volume needs ~4 windows of
+    # 32 ms to pass 0.6, so a lower volume floor plus 0.1 s of speech keeps it near 130-190 ms.
+    vad_start_s: float = 0.1
     vad_stop_s: float = 0.2  # silence before a pause is reported to the turn policy
     vad_confidence: float = 0.7
+    vad_min_volume: float = 0.3
     complete_wait_s: float = 0.7  # a finished-sounding answer
     default_wait_s: float = 1.4  # no strong signal either way
     unfinished_wait_s: float = 2.6  # trailing "and", "um", an open STAR story

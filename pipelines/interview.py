@@ -113,7 +113,10 @@ def make_turn_strategy(config: VoiceConfig, models: Models) -> InterviewTurnStop
 def _user_params(config: VoiceConfig, strategy: InterviewTurnStopStrategy) -> LLMUserAggregatorParams:
     t = config.turn
     vad = SileroVADAnalyzer(
-        params=VADParams(confidence=t.vad_confidence, start_secs=t.vad_start_s, stop_secs=t.vad_stop_s)
+        params=VADParams(
+            confidence=t.vad_confidence, start_secs=t.vad_start_s, stop_secs=t.vad_stop_s,
+            min_volume=t.vad_min_volume,
+        )
     )
     return LLMUserAggregatorParams(
         vad_analyzer=vad,

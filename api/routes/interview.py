@@ -23,6 +23,7 @@ from api.schemas.interview import (
     TurnPublic,
 )
 from coach.interview import planner
+from coach.interview.bank import UnsupportedInterviewType
 from coach.interview.kits import load_role_kits
 from coach.interview.schema import InterviewPlan
 from coach.sessions.text import SessionOver, TextSessions
@@ -101,7 +102,7 @@ async def build_plan(session: Session, user: User, body: PlanRequest, settings: 
             plan = planner.generate_plan(**inputs)
         else:
             plan = await planner.generate_plan_llm(**inputs, client=client, model=settings.LLM_MODEL)
-    except planner.UnsupportedInterviewType as exc:
+    except UnsupportedInterviewType as exc:
         raise HTTPException(422, f"interview_type: {exc}") from exc
     record = InterviewPlanRecord(
         user_id=user.id, job_target_id=body.job_target_id, plan=plan.model_dump(mode="json"),
@@ -135,7 +136,8 @@ def session_links(row: InterviewSession) -> dict[str, str]:
 
 
 def public(row: InterviewSession, join: dict[str, Any] | None = None) -> SessionPublic:
-    return SessionPublic(**row.model_dump(), links=session_links(row), join=join)
+    data = SessionPublic.model_validate(row, from_attributes=True)
+    return data.model_copy(update={"links": session_links(row), "join": join})
 
 
 @router.post("/sessions", status_code=status.HTTP_201_CREATED)

@@ -17,7 +17,8 @@ _STAR_KINDS = {"behavioral", "situational"}
 _MIN_WORDS = {"behavioral": 25, "situational": 25, "case": 25, "technical": 15, "coding": 15, "motivation": 8}
 
 _CUES = {
-    "situation": r"\b(when i was|at my (last|previous|current)|in my (last|previous|current)|we had|there was|"
+    "situation": r"\b(when i was|at my (last|previous|current)|in my (last|previous|current)|we had|"
+    r"there was|"
     r"the situation|back in|last year|a few years ago|our team|i was working|while i was|"
     r"at the time|one (time|day|project)|on a project|we were|the project)\b",
     "task": r"\b(my (role|job|task|goal|responsibility) was|i was (responsible|asked|tasked)|i needed to|"
@@ -45,7 +46,8 @@ _REASONING_KINDS = {"technical", "case", "coding"}
 _WE = re.compile(r"\b(we|our|us|we're|we've|ourselves)\b")
 _I = re.compile(r"\b(i|my|me|i'm|i've|i'd|myself|mine)\b")
 _FILLERS = {"um", "uh", "erm", "hmm", "mm", "ah", "er", "like", "so", "yeah", "well", "okay", "ok"}
-# Words any answer about work tends to contain; an answer with none of these and none of the question's is off topic.
+# Words any answer about work tends to contain; an answer with none of these and none of the
+# question's words is off topic.
 _WORK_WORDS = content_stems(
     "work job role team project customer client user manager colleague company product service deadline "
     "problem issue decision result goal plan process data code system patient sale deal ticket meeting "

@@ -21,7 +21,7 @@ def uncovered_must_haves(plan: InterviewPlan, jd_parsed: dict | None) -> list[di
 
 
 def must_have_coverage(plan: InterviewPlan, jd_parsed: dict | None) -> float:
-    """Share of the JD's must-have requirements that at least one question targets (1.0 when there are none)."""
+    """Share of the JD's must-have requirements that at least one question targets (1.0 if none)."""
     must_haves = JobContext.from_parsed(jd_parsed).must_haves
     if not must_haves:
         return 1.0

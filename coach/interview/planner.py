@@ -14,7 +14,7 @@ from typing import Any
 
 import openai
 
-from coach.interview.bank import BankQuestion, questions_for
+from coach.interview.bank import BankQuestion, UnsupportedInterviewType, questions_for
 from coach.interview.coverage import must_have_coverage, question_targets
 from coach.interview.job_questions import (
     JobContext,
@@ -27,11 +27,19 @@ from coach.interview.job_questions import (
 from coach.interview.kits import RoleKit, role_kit_for
 from coach.interview.llm_json import LLMUnavailable, chat_json
 from coach.interview.schema import InterviewPlan, InterviewType, Persona, PlanQuestion, QuestionSource
-from coach.interview.text import short_id
 from coach.interview.weakness import CRITERION_PROBES, Weaknesses, history_question_ids, read_weaknesses
 from prompts import render_prompt
 
 log = logging.getLogger(__name__)
+__all__ = [
+    "UnsupportedInterviewType",
+    "available_seconds",
+    "generate_plan",
+    "generate_plan_llm",
+    "generate_questions",
+    "generate_questions_llm",
+    "question_count",
+]
 
 GREETING_S = 45
 CLOSING_S = 45
@@ -414,68 +422,31 @@ def _accept_llm_plan(offline: InterviewPlan, reply: dict, plan_args: dict) -> In
 PREP_KEYS = ("behavioral_questions", "technical_questions")
 
 
-def generate_questions(jd_parsed: dict, *, n: int = 5) -> dict[str, list[dict]]:
+def generate_questions(jd_parsed: dict, *, n: int = 5) -> dict:
     """Likely interview questions for a job's prep page, derived from its requirements.
 
-    Each item is {"id", "text", "competency", "requirement_id", "rationale"}.
+    Returns {"behavioral_questions": [str], "technical_questions": [str], "generated_by": "offline"}.
+    Jobs with few requirements are topped up from the role kit's question bank.
     """
     kit = role_kit_for((jd_parsed or {}).get("role_family"))
     ctx = JobContext.from_parsed(jd_parsed)
     reqs = ctx.must_haves + ctx.nice_to_haves
-    technical_reqs = [r for r in reqs if r["category"] not in ("soft",)]
-    result = {
-        "behavioral_questions": [_prep_item(job_question(r, kit, "behavioral", ctx)) for r in reqs[:n]],
-        "technical_questions": [
-            _prep_item(job_question(r, kit, "technical_verbal", ctx)) for r in technical_reqs[:n]
-        ],
-    }
-    _top_up_from_bank(result, kit, n)
-    return result
-
-
-def _prep_item(question: PlanQuestion) -> dict:
-    ids = question.source.requirement_ids
-    return {
-        "id": question.id,
-        "text": question.text,
-        "competency": question.competency,
-        "requirement_id": ids[0] if ids else None,
-        "rationale": question.rationale,
-    }
-
-
-def _top_up_from_bank(result: dict[str, list[dict]], kit: RoleKit, n: int) -> None:
-    for key, interview_type in zip(PREP_KEYS, ("behavioral", "technical_verbal"), strict=True):
-        for question in questions_for(kit.id, interview_type)[: max(0, n - len(result[key]))]:
-            result[key].append(
-                {
-                    "id": question.id,
-                    "text": question.text,
-                    "competency": question.competency,
-                    "requirement_id": None,
-                    "rationale": f"A common {kit.name} question on {question.competency}.",
-                }
-            )
+    technical_reqs = [r for r in reqs if r["category"] != "soft"]
+    behavioral = [job_question(r, kit, "behavioral", ctx).text for r in reqs[:n]]
+    technical = [job_question(r, kit, "technical_verbal", ctx).text for r in technical_reqs[:n]]
+    behavioral += [q.text for q in questions_for(kit.id, "behavioral")][: max(0, n - len(behavioral))]
+    technical += [q.text for q in questions_for(kit.id, "technical_verbal")][: max(0, n - len(technical))]
+    return {"behavioral_questions": behavioral, "technical_questions": technical, "generated_by": "offline"}
 
 
 def prep_questions_schema(n: int) -> dict:
-    item = {
-        "type": "object",
-        "required": ["text"],
-        "properties": {
-            "text": {"type": "string", "minLength": 10},
-            "requirement_id": {"type": ["string", "null"]},
-            "competency": {"type": ["string", "null"]},
-            "rationale": {"type": ["string", "null"]},
-        },
-    }
-    lists = {key: {"type": "array", "items": item, "minItems": 1, "maxItems": n} for key in PREP_KEYS}
-    return {"type": "object", "required": list(PREP_KEYS), "properties": lists}
+    texts = {"type": "array", "minItems": 1, "maxItems": n, "items": {"type": "string", "minLength": 10}}
+    return {"type": "object", "required": list(PREP_KEYS), "properties": dict.fromkeys(PREP_KEYS, texts)}
 
 
 async def generate_questions_llm(
     jd_parsed: dict, *, client: openai.AsyncOpenAI, model: str, n: int = 5, timeout_s: float = 30.0
-) -> dict[str, list[dict]]:
+) -> dict:
     """LLM-written prep questions in the same shape as generate_questions, which it falls back to."""
     ctx = JobContext.from_parsed(jd_parsed)
     prompt = render_prompt(
@@ -487,25 +458,11 @@ async def generate_questions_llm(
         requirements=json.dumps({r["id"]: r["text"] for r in ctx.must_haves + ctx.nice_to_haves}),
         schema=json.dumps(prep_questions_schema(n)),
     )
+    messages = [{"role": "user", "content": prompt}]
     try:
-        reply = await chat_json(
-            client,
-            model,
-            [{"role": "user", "content": prompt}],
-            schema=prep_questions_schema(n),
-            timeout_s=timeout_s,
-        )
+        reply = await chat_json(client, model, messages, schema=prep_questions_schema(n), timeout_s=timeout_s)
     except LLMUnavailable as exc:
         log.warning("LLM prep questions rejected, using offline questions: %s", exc)
         return generate_questions(jd_parsed, n=n)
-    return {key: [_llm_prep_item(item) for item in reply[key]] for key in PREP_KEYS}
-
-
-def _llm_prep_item(item: dict) -> dict:
-    return {
-        "id": "llm-" + short_id(item["text"]),
-        "text": item["text"].strip(),
-        "competency": item.get("competency"),
-        "requirement_id": item.get("requirement_id"),
-        "rationale": item.get("rationale") or "Suggested for this job's requirements.",
-    }
+    result = {key: [text.strip() for text in reply[key]] for key in PREP_KEYS}
+    return {**result, "generated_by": "llm"}

@@ -31,13 +31,14 @@ _ONE_WORD = ("Yes.", "Sure.", "Probably.", "Teamwork.")
 _OFF_TOPIC = (
     "Honestly, my favourite thing is hiking on weekends. Last month I climbed a mountain near the lake with "
     "my dog, and the view from the summit was incredible. I also love baking sourdough bread on Sundays.",
-    "That reminds me of my holiday in Portugal. The beaches were beautiful, the seafood was fantastic, and we "
-    "rented a little car to drive along the coast every evening at sunset.",
+    "That reminds me of my holiday in Portugal. The beaches were beautiful, the seafood was fantastic, "
+    "and we rented a little car to drive along the coast every evening at sunset.",
 )
 _DIGRESSION = (
     "And actually, before that, there was a whole other thing going on with the office move, which meant we "
-    "were all sitting in different places for a while, and honestly that made everything slower, and I remember "
-    "we had long discussions about desks and meeting rooms and who would sit where, and it went on for weeks. "
+    "were all sitting in different places for a while, and honestly that made everything slower, and I "
+    "remember we had long discussions about desks and meeting rooms and who would sit where, and it went on "
+    "for weeks. "
 )
 
 
@@ -216,7 +217,7 @@ async def run_text_interview(
     plan: InterviewPlan | None = None,
     max_turns: int = 400,
 ) -> list[TranscriptTurn]:
-    """Play a whole interview. With a FakeClock, time advances by estimated speaking time, so it runs instantly."""
+    """Play a whole interview; with a FakeClock, time moves by estimated speaking time, so it is instant."""
     questions = _question_lookup(brain, plan)
     recorder = _Recorder(clock)
     reply = await _say(brain.open(), recorder, clock)

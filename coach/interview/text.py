@@ -10,9 +10,15 @@ from typing import TypeVar
 
 T = TypeVar("T")
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#'./-]*[a-z0-9+#]|[a-z0-9]")
-STOPWORDS = frozenset(
-    ["a", "an", "the", "and", "or", "but", "if", "then", "so", "of", "to", "in", "on", "at", "for", "with", "from", "by", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "i", "me", "my", "we", "our", "us", "you", "your", "he", "she", "they", "them", "their", "what", "which", "who", "whom", "how", "why", "when", "where", "there", "here", "do", "does", "did", "done", "have", "has", "had", "can", "could", "would", "should", "will", "shall", "may", "might", "must", "not", "no", "yes", "about", "into", "over", "under", "up", "down", "out", "just", "very", "really", "also", "than", "too", "more", "most", "some", "any", "all", "each", "other", "such", "tell", "walk", "through", "time", "like", "get", "got", "make", "made", "one", "two", "let", "let's", "me", "im", "i'm", "it's", "that's", "don't", "didn't", "well", "okay", "ok", "um", "uh", "erm", "hmm", "yeah"]
-)
+_STOPWORD_TEXT = """
+a an the and or but if then so of to in on at for with from by as is are was were be been being it its
+this that these those i me my we our us you your he she they them their what which who whom how why when
+where there here do does did done have has had can could would should will shall may might must not no yes
+about into over under up down out just very really also than too more most some any all each other such
+tell walk through time like get got make made one two let let's im i'm it's that's don't didn't
+well okay ok um uh erm hmm yeah
+"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 
 def words(text: str) -> list[str]:

@@ -14,6 +14,7 @@ _YEARS = re.compile(
     re.IGNORECASE,
 )
 _PAREN_DIGITS = re.compile(r"\(\s*(\d{1,2})\s*\)")
+_COUPLE = re.compile(r"\ba couple of\b", re.IGNORECASE)
 _EXPERIENCE_AFTER = re.compile(r"^[^.\n;]{0,60}\b(?:experience|background)", re.IGNORECASE)
 _MAX_YEARS = 30
 
@@ -42,13 +43,13 @@ _FIELD = re.compile(
 
 def years_in(text: str) -> list[int]:
     """Lower bounds of every "N+ years" / "N-M years" in `text`."""
-    text = _PAREN_DIGITS.sub(r" \1", text)
+    text = _normalize(text)
     return [y for m in _YEARS.finditer(text) if 0 < (y := _number(m.group(1))) <= _MAX_YEARS]
 
 
 def experience_years(text: str) -> list[int]:
     """Like `years_in`, but only where experience is what is being counted ("5+ years of Python experience")."""
-    text = _PAREN_DIGITS.sub(r" \1", text)
+    text = _normalize(text)
     found = []
     for m in _YEARS.finditer(text):
         if _EXPERIENCE_AFTER.match(text[m.end() :]) or "experience" in text[max(0, m.start() - 40) : m.start()].lower():
@@ -74,6 +75,11 @@ def degree_level(text: str) -> int | None:
     """Highest degree level in `text`: 1 high school, 2 associate, 3 bachelor, 4 master, 5 doctorate."""
     levels = [level for _, level, pattern in _DEGREES if pattern.search(text)]
     return max(levels, default=None)
+
+
+def _normalize(text: str) -> str:
+    # "five (5) years" and "a couple of years" read as plain numbers.
+    return _COUPLE.sub("two", _PAREN_DIGITS.sub(r" \1", text))
 
 
 def _number(token: str) -> int:

@@ -53,24 +53,28 @@ class Lexicon:
     def __init__(self) -> None:
         self._folded: dict[tuple[str, ...], tuple[str, str] | None] = {}
         self._exact: dict[tuple[str, ...], tuple[str, str] | None] = {}
-        self._max_len = 1
+        # Longest phrase starting with each word: most words start none, so most positions cost one lookup.
+        self._folded_reach: dict[str, int] = {}
+        self._exact_reach: dict[str, int] = {}
 
     def add(self, phrase: str, value: tuple[str, str] | None, *, exact: bool = False) -> None:
-        table = self._exact if exact else self._folded
+        table, reach = (self._exact, self._exact_reach) if exact else (self._folded, self._folded_reach)
         key = phrase_key(phrase, exact=exact)
         if not key:
             raise LexiconError(f"empty phrase for {value}")
         if table.get(key, value) != value:
             raise LexiconError(f"{phrase!r} means both {table[key]} and {value}")
         table[key] = value
-        self._max_len = max(self._max_len, len(key))
+        reach[key[0]] = max(reach.get(key[0], 0), len(key))
 
     def find(self, text: str) -> list[Mention]:
         tokens = tokenize(text)
+        words = [t.text for t in tokens]
+        folded = [w.lower() for w in words]
         mentions: list[Mention] = []
         i = 0
         while i < len(tokens):
-            size, value = self._longest_at(tokens, i)
+            size, value = self._longest_at(words, folded, i)
             if value is not None:
                 mentions.append(Mention(value[0], value[1], tokens[i].start, tokens[i + size - 1].end))
             i += size or 1
@@ -80,15 +84,14 @@ class Lexicon:
         """The entry a whole phrase names, e.g. "k8s" -> ("Kubernetes", "hard")."""
         return self._exact.get(phrase_key(phrase, exact=True)) or self._folded.get(phrase_key(phrase))
 
-    def _longest_at(self, tokens: list[_Token], i: int) -> tuple[int, tuple[str, str] | None]:
-        for size in range(min(self._max_len, len(tokens) - i), 0, -1):
-            words = [t.text for t in tokens[i : i + size]]
-            exact_key = tuple(words)
-            if exact_key in self._exact:
-                return size, self._exact[exact_key]
-            folded_key = tuple(w.lower() for w in words)
-            if folded_key in self._folded:
-                return size, self._folded[folded_key]
+    def _longest_at(self, words: list[str], folded: list[str], i: int) -> tuple[int, tuple[str, str] | None]:
+        exact_reach = self._exact_reach.get(words[i], 0)
+        folded_reach = self._folded_reach.get(folded[i], 0)
+        for size in range(min(max(exact_reach, folded_reach), len(words) - i), 0, -1):
+            if size <= exact_reach and (key := tuple(words[i : i + size])) in self._exact:
+                return size, self._exact[key]
+            if size <= folded_reach and (key := tuple(folded[i : i + size])) in self._folded:
+                return size, self._folded[key]
         return 0, None
 
 

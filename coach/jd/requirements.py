@@ -41,7 +41,7 @@ _ACTION_VERBS = frozenset(
     meet exceed act serve handle perform track report translate champion advocate contribute evaluate test
     deploy automate optimize optimise debug troubleshoot grow set advise guide teach recruit hire onboard
     engage execute launch own partner influence collect model forecast reconcile audit prepare process
-    answer assist deliver spearhead cultivate qualify demo care""".split()
+    answer assist deliver spearhead cultivate qualify demo care keep fix make take sync look""".split()
 )
 _LEADING_YOU = re.compile(r"^(?:you(?:'ll|’ll| will| would)?|will|and|to)\s+", re.IGNORECASE)
 

@@ -100,7 +100,7 @@ def heading_of(line: str) -> tuple[SectionKind | None, str]:
     if not words or len(words.split()) > _MAX_HEADING_WORDS:
         return None, line
     shaped = _looks_like_heading(line)
-    kind = _phrase_kind(words, prefix=shaped or _title_case(line))
+    kind = _phrase_kind(words, prefix=shaped or _title_case(line) or _heading_words_only(words))
     if kind is None and shaped:
         kind = "other"
     return (kind, "") if kind else (None, line)
@@ -130,6 +130,16 @@ def _looks_like_heading(line: str) -> bool:
         return len(stripped.split()) <= _MAX_HEADING_WORDS
     letters = [c for c in stripped if c.isalpha()]
     return len(letters) > 3 and all(c.isupper() for c in letters)
+
+
+def _heading_words_only(words: str) -> bool:
+    # "Salary and benefits" is written in sentence case but every word is a heading word.
+    return set(words.split()) <= _heading_vocabulary()
+
+
+@cache
+def _heading_vocabulary() -> frozenset[str]:
+    return frozenset(word for phrase in _heading_phrases() for word in phrase.split()) | _CONNECTORS
 
 
 def _title_case(line: str) -> bool:

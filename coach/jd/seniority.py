@@ -96,5 +96,5 @@ def _looks_like_title(line: str) -> bool:
 
 
 def _clean_title(title: str) -> str:
-    cleaned = _TITLE_NOISE.sub("", title).strip(" -–|,:")
-    return cleaned or title.strip()
+    cleaned = _TITLE_NOISE.sub("", title).strip(" -–|,:") or title.strip()
+    return cleaned.title() if cleaned.isupper() else cleaned

@@ -8,7 +8,8 @@ from coach.jd.schema import WorkMode
 
 _HYBRID = re.compile(
     r"\bhybrid\b(?![- ](?:cloud|apps?|mobile|infrastructure|environments?|architecture|models?))"
-    r"|\b\d\s*(?:days?|x)\s*(?:a|per)\s*week\s*(?:in|at)\s*(?:the|our)?\s*office",
+    r"|\b\d\s*(?:days?|x)\s*(?:a|per)\s*week\s*(?:in|at)\s*(?:the|our)?\s*office"
+    r"|\b(?:some|occasional|flexible)\s+remote\s+days?\b|\bpartly remote\b|\bpartially remote\b",
     re.IGNORECASE,
 )
 _NOT_REMOTE = re.compile(

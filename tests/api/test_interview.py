@@ -79,7 +79,8 @@ def test_ending_a_text_session_closes_it_and_blocks_more_turns(client: TestClien
     assert ended["kind"] == "closing" and ended["state"] == "transcript"
     assert client.post(base + "/turns", json={"text": "more"}, headers=headers).status_code == 409
     detail = client.get(base, headers=headers).json()
-    assert [e["data"]["to"] for e in detail["events"] if e["kind"] == "state"] == ["created", "live", "transcript"]
+    states = [e["data"]["to"] for e in detail["events"] if e["kind"] == "state"]
+    assert states[:3] == ["created", "live", "transcript"]  # then the queued analysis takes over
 
 
 def test_session_input_errors_name_the_problem(client: TestClient) -> None:
