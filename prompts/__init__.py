@@ -49,7 +49,7 @@ def placeholders(name: str) -> set[str]:
     return set(_PLACEHOLDER.findall(load_prompt(name)))
 
 
-def render_prompt(name: str, **variables: object) -> str:
+def render_prompt(name: str, /, **variables: object) -> str:
     """Fill every ``{{ var }}`` placeholder; a placeholder without a value is an error, extras are ignored."""
     text = load_prompt(name)
     missing = sorted(set(_PLACEHOLDER.findall(text)) - variables.keys())
@@ -58,7 +58,7 @@ def render_prompt(name: str, **variables: object) -> str:
     return _PLACEHOLDER.sub(lambda m: str(variables[m.group(1)]), text)
 
 
-def fill(template: str, **variables: object) -> str:
+def fill(template: str, /, **variables: object) -> str:
     """Render an inline template string with the same placeholder rules as prompt files."""
     missing = sorted(set(_PLACEHOLDER.findall(template)) - variables.keys())
     if missing:

@@ -1,4 +1,4 @@
-""""Try next time" advice per answer and the top three actions for a session."""
+""" "Try next time" advice per answer and the top three actions for a session."""
 
 from __future__ import annotations
 
@@ -17,13 +17,15 @@ CRITERION_ADVICE = {
     "delivery": "slow down to about 140 words a minute and pause instead of saying 'um'",
 }
 _DEPTH_BY_KIND = {
-    "coding": "Explain why your solution is correct, give its time and space complexity, and name the edge cases.",
+    "coding": "Explain why your solution is correct, give its time and space complexity, and name the edge "
+    "cases.",
     "technical": "Say why you would choose this, what it costs, and when you would pick the alternative.",
     "case": "State your assumptions and put rough numbers on each branch before recommending.",
     "behavioral": "Explain why you chose that action, and what you would do differently next time.",
 }
 _GATED_ADVICE = {
-    "empty": "Give an answer even when unsure: say how you would approach it, or use the closest example you have.",
+    "empty": "Give an answer even when unsure: say how you would approach it, or use the closest example you "
+    "have.",
     "too_short": "Aim for 60-90 seconds: the context, what you did, and how it turned out.",
     "gibberish": "Answer in full sentences; if the microphone or keyboard misbehaved, retry the question.",
 }
@@ -60,10 +62,15 @@ def _tip(criterion: str, f: AnswerFacts, metrics: SpeechMetrics | None, missed: 
             return "Put a number on the result: time saved, % change, money, or people affected."
         if not f.numbers:
             return "Use concrete numbers: scale, latency, cost or size, even as rough estimates."
-        return "Name the tools, systems and people involved instead of general words like 'things' or 'stuff'."
+        return (
+            "Name the tools, systems and people involved instead of general words like 'things' or 'stuff'."
+        )
     if criterion == "relevance":
-        return f"Cover what the interviewer was listening for: {missed[0]}." if missed else (
-            "Open by restating the question in your own words, then answer exactly that.")  # fmt: skip
+        return (
+            f"Cover what the interviewer was listening for: {missed[0]}."
+            if missed
+            else ("Open by restating the question in your own words, then answer exactly that.")
+        )
     if criterion == "depth":
         return _DEPTH_BY_KIND.get(f.kind, _DEPTH_BY_KIND["behavioral"])
     if criterion == "conciseness":
@@ -89,10 +96,14 @@ def top_actions(exchanges: list[ExchangeAnalysis], averages: dict[str, int], lim
     actions: list[str] = []
     gated = _count(exchanges, "empty") + _count(exchanges, "too_short") + _count(exchanges, "gibberish")
     if gated:
-        actions.append(f"Answer every question in full: {gated} got no usable answer. If stuck, say how you "
-                       "would approach it or use the closest example you have.")  # fmt: skip
+        actions.append(
+            f"Answer every question in full: {gated} got no usable answer. If stuck, say how you "
+            "would approach it or use the closest example you have."
+        )
     if off := _count(exchanges, "off_topic"):
-        actions.append(f"Stay on the question: {off} answer(s) drifted off-topic. Restate the question first.")
+        actions.append(
+            f"Stay on the question: {off} answer(s) drifted off-topic. Restate the question first."
+        )
     for criterion, value in sorted(averages.items(), key=lambda kv: kv[1]):
         if len(actions) >= limit:
             break

@@ -21,7 +21,9 @@ def analyze_session(
     plan: InterviewPlan, turns: list[TranscriptTurn], *, jd_parsed: dict | None = None
 ) -> SessionAnalysis:
     terms = jd_terms(jd_parsed)
-    resolved = plan.model_copy(update={"questions": [_resolve_requirement(q, jd_parsed) for q in plan.questions]})
+    resolved = plan.model_copy(
+        update={"questions": [_resolve_requirement(q, jd_parsed) for q in plan.questions]}
+    )
     exchanges = group_exchanges(resolved, turns)
     analyses = [analyze_exchange(e, extra_terms=terms) for e in exchanges]
     averages = criteria_averages(analyses)
@@ -45,8 +47,13 @@ def analyze_exchange(exchange: Exchange, *, extra_terms: frozenset[str] = frozen
     base = _base_fields(exchange, gate)
     if gate.status == "empty":
         zero = Criteria(structure=0, specificity=0, relevance=0, depth=0, conciseness=0)
-        return ExchangeAnalysis(**base, score=0, criteria=zero, weaknesses=_gate_claims(gate),
-                                try_next_time=gated_advice("empty", exchange.question.competency))  # fmt: skip
+        return ExchangeAnalysis(
+            **base,
+            score=0,
+            criteria=zero,
+            weaknesses=_gate_claims(gate),
+            try_next_time=gated_advice("empty", exchange.question.competency),
+        )
     f = gather(exchange, extra_terms)
     metrics = merge_metrics(exchange.answers)
     relevance, covered, missed = criteria.relevance(f)
@@ -70,9 +77,12 @@ def analyze_exchange(exchange: Exchange, *, extra_terms: frozenset[str] = frozen
         strengths=claims.strengths(f, scored) if answered else [],
         weaknesses=claims.weaknesses(f, scored) if answered else _gate_claims(gate),
         rewrite=rewrite(f) if answered else "",
-        try_next_time=(try_next_time(f, scored, metrics, missed) if answered
-                       else gated_advice(gate.status, exchange.question.competency)),
-    )  # fmt: skip
+        try_next_time=(
+            try_next_time(f, scored, metrics, missed)
+            if answered
+            else gated_advice(gate.status, exchange.question.competency)
+        ),
+    )
 
 
 def _base_fields(exchange: Exchange, gate: Gate) -> dict:

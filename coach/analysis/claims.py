@@ -66,14 +66,20 @@ def weaknesses(f: AnswerFacts, c: Criteria, limit: int = 3) -> list[Claim]:
 def _quantified(f: AnswerFacts) -> Claim | None:
     pool = f.elements.get("result") or f.sentences
     s = _most(pool, lambda s: number_mentions(s.text))
-    return s and Claim(text="You put a number on it, which makes the impact believable.", criterion="specificity",
-                       evidence=cite(s))  # fmt: skip
+    return s and Claim(
+        text="You put a number on it, which makes the impact believable.",
+        criterion="specificity",
+        evidence=cite(s),
+    )
 
 
 def _named(f: AnswerFacts) -> Claim | None:
     s = _most(f.sentences, lambda s: sum(1 for n in f.names if n in s.lower))
-    return s and Claim(text="You named the concrete tools, systems or people involved.", criterion="specificity",
-                       evidence=cite(s))  # fmt: skip
+    return s and Claim(
+        text="You named the concrete tools, systems or people involved.",
+        criterion="specificity",
+        evidence=cite(s),
+    )
 
 
 def _structured(f: AnswerFacts) -> Claim | None:
@@ -107,7 +113,9 @@ def _on_point(f: AnswerFacts) -> Claim | None:
         return len(have & wanted) + len(concepts(have) & concepts(wanted))
 
     s = _most(f.sentences, overlap)
-    return s and Claim(text="You answered the question that was asked.", criterion="relevance", evidence=cite(s))
+    return s and Claim(
+        text="You answered the question that was asked.", criterion="relevance", evidence=cite(s)
+    )
 
 
 def _missing_part(f: AnswerFacts) -> Claim | None:
@@ -116,8 +124,11 @@ def _missing_part(f: AnswerFacts) -> Claim | None:
         return None
     part = missing[0]
     s = f.sentences[0] if part.name in _OPENING_PARTS else f.sentences[-1]
-    text = f"The answer opens without {part.label}." if part.name in _OPENING_PARTS else (
-        f"The answer leaves out {part.label}.")  # fmt: skip
+    text = (
+        f"The answer opens without {part.label}."
+        if part.name in _OPENING_PARTS
+        else (f"The answer leaves out {part.label}.")
+    )
     return Claim(text=text, criterion="structure", evidence=cite(s))
 
 
@@ -127,15 +138,20 @@ def _vague(f: AnswerFacts) -> Claim | None:
         return None
     words = sorted({p for _, _, p in find_phrases(s.lower, VAGUE_WORDS)})[:3]
     listed = ", ".join(f'"{w}"' for w in words)
-    return Claim(text=f"Vague wording ({listed}) where a specific detail belongs.", criterion="specificity",
-                 evidence=cite(s))  # fmt: skip
+    return Claim(
+        text=f"Vague wording ({listed}) where a specific detail belongs.",
+        criterion="specificity",
+        evidence=cite(s),
+    )
 
 
 def _unquantified(f: AnswerFacts) -> Claim | None:
     if f.numbers or not f.sentences:
         return None
     s = (f.elements.get("result") or f.sentences)[-1]
-    return Claim(text="No numbers anywhere: the impact cannot be judged.", criterion="specificity", evidence=cite(s))
+    return Claim(
+        text="No numbers anywhere: the impact cannot be judged.", criterion="specificity", evidence=cite(s)
+    )
 
 
 def _off_rubric(f: AnswerFacts) -> Claim | None:
@@ -146,23 +162,29 @@ def _off_rubric(f: AnswerFacts) -> Claim | None:
         return None
     start, end = len(prompt.text) - len(prompt.text.lstrip()), len(prompt.text.rstrip())
     evidence = Citation(turn_seq=prompt.seq, start=start, end=end, quote=prompt.text[start:end])
-    return Claim(text=f"The question wanted this and the answer did not cover it: {missed[0]}.",
-                 criterion="relevance", evidence=evidence)  # fmt: skip
+    return Claim(
+        text=f"The question wanted this and the answer did not cover it: {missed[0]}.",
+        criterion="relevance",
+        evidence=evidence,
+    )
 
 
 def _unexplained(f: AnswerFacts) -> Claim | None:
     if f.reasoning or not f.sentences:
         return None
     s = max(f.sentences, key=lambda s: len(s.text))
-    return Claim(text="Says what happened but not why: no reasoning or trade-off.", criterion="depth",
-                 evidence=cite(s))  # fmt: skip
+    return Claim(
+        text="Says what happened but not why: no reasoning or trade-off.", criterion="depth", evidence=cite(s)
+    )
 
 
 def _team_voice(f: AnswerFacts) -> Claim | None:
     if f.kind != "behavioral" or f.team_voice <= 2 * max(f.first_person, 1):
         return None
     s = _most(f.sentences, lambda s: len(_TEAM.findall(s.lower)))
-    return s and Claim(text='"We" throughout: your own part is unclear.', criterion="structure", evidence=cite(s))
+    return s and Claim(
+        text='"We" throughout: your own part is unclear.', criterion="structure", evidence=cite(s)
+    )
 
 
 def _filler(f: AnswerFacts) -> Claim | None:
@@ -172,8 +194,9 @@ def _filler(f: AnswerFacts) -> Claim | None:
 
 def _hedged(f: AnswerFacts) -> Claim | None:
     s = _most(f.sentences, _with(HEDGES))
-    return s and Claim(text="Hedging (\"I think\", \"maybe\") undercuts your point.", criterion="conciseness",
-                       evidence=cite(s))  # fmt: skip
+    return s and Claim(
+        text='Hedging ("I think", "maybe") undercuts your point.', criterion="conciseness", evidence=cite(s)
+    )
 
 
 def _repeated(f: AnswerFacts) -> Claim | None:
@@ -189,15 +212,21 @@ def _repeated(f: AnswerFacts) -> Claim | None:
 def _long(f: AnswerFacts) -> Claim | None:
     if len(f.sentences) < 2:
         return None
-    return Claim(text="The answer runs long: the key point gets lost.", criterion="conciseness",
-                 evidence=cite(f.sentences[-1]))  # fmt: skip
+    return Claim(
+        text="The answer runs long: the key point gets lost.",
+        criterion="conciseness",
+        evidence=cite(f.sentences[-1]),
+    )
 
 
 def _paced(f: AnswerFacts) -> Claim | None:
     if not f.sentences:
         return None
-    return Claim(text="Delivery got in the way: pace, fillers or long pauses.", criterion="delivery",
-                 evidence=cite(f.sentences[0]))  # fmt: skip
+    return Claim(
+        text="Delivery got in the way: pace, fillers or long pauses.",
+        criterion="delivery",
+        evidence=cite(f.sentences[0]),
+    )
 
 
 _STRENGTHS: tuple[tuple[str, Callable[[AnswerFacts], Claim | None]], ...] = (

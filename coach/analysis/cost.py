@@ -90,8 +90,14 @@ def estimate_session_cost(
     ]
     if llm_model:
         turns = int(duration_min * 2) + 1
-        records.append({"kind": "llm", "model": llm_model, "input_tokens": turns * 2000 + 8000,
-                        "output_tokens": turns * 200 + 2000})  # fmt: skip
+        records.append(
+            {
+                "kind": "llm",
+                "model": llm_model,
+                "input_tokens": turns * 2000 + 8000,
+                "output_tokens": turns * 200 + 2000,
+            }
+        )
     return session_cost(records)
 
 
@@ -102,5 +108,6 @@ def check_daily_cap(spent_today: float, estimate: float, cap: float) -> None:
     if spent_today + estimate > cap:
         raise CostCapExceeded(
             f"Daily spending cap of ${cap:.2f} reached: ${spent_today:.2f} spent today and this needs about "
-            f"${estimate:.2f}. Try again tomorrow, or practise with the offline voice and feedback, which are free."
+            f"${estimate:.2f}. Try again tomorrow, or practise with the offline voice and feedback, "
+            "which are free."
         )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from coach.analysis.elements import elements_for
 from coach.analysis.facts import AnswerFacts
-from coach.analysis.topics import coverage, covers, concepts, topic_stems
+from coach.analysis.topics import concepts, coverage, covers, topic_stems
 from coach.interview.schema import SpeechMetrics
 
 WORDS_PER_MINUTE_SPOKEN = 150  # a comfortable interview pace, used to turn a time budget into words

@@ -32,7 +32,13 @@ class Exchange:
     def reference_text(self) -> str:
         """What the answer should be about: question, follow-ups asked, rubric, target requirement."""
         q = self.question
-        parts = [q.text, *(t.text for t in self.prompts), *q.rubric, q.competency, q.source.jd_requirement or ""]
+        parts = [
+            q.text,
+            *(t.text for t in self.prompts),
+            *q.rubric,
+            q.competency,
+            q.source.jd_requirement or "",
+        ]
         return "\n".join(p for p in parts if p)
 
 

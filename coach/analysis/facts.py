@@ -105,9 +105,13 @@ def _named_things(sentences: list[Sentence], extra_terms: frozenset[str]) -> set
         names.update(p for p in phrases if p in sentence.lower)
         for i, match in enumerate(WORD_RE.finditer(sentence.text)):
             token = match.group(0)
-            if token.lower() in terms:
-                names.add(token.lower())
-            elif i > 0 and token[0].isupper() and token not in _NOT_NAMES and not token.isdigit():
+            if (
+                token.lower() in terms
+                or i > 0
+                and token[0].isupper()
+                and token not in _NOT_NAMES
+                and not token.isdigit()
+            ):
                 names.add(token.lower())
     return names
 

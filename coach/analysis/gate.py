@@ -16,15 +16,32 @@ from coach.analysis.text import NUMBER_WORDS, count_phrases, join_list, stem, wo
 from coach.analysis.topics import concepts, main_topics, topic_stems, work_share
 
 _NON_ANSWERS = (
-    "i don't know", "i do not know", "no idea", "not sure", "can't remember", "cannot remember", "skip this",
-    "i'll pass", "next question", "no comment", "i can't answer", "i cannot answer", "nothing comes to mind",
+    "i don't know",
+    "i do not know",
+    "no idea",
+    "not sure",
+    "can't remember",
+    "cannot remember",
+    "skip this",
+    "i'll pass",
+    "next question",
+    "no comment",
+    "i can't answer",
+    "i cannot answer",
+    "nothing comes to mind",
     "sorry",
-)  # fmt: skip
+)
 _KNOWN = STOPWORDS | COMMON_WORDS | WORK_WORDS | TECH_TERMS | NUMBER_WORDS
 _NO_VOWEL = re.compile(r"^[^aeiouy]+$")
 _CONSONANT_RUN = re.compile(r"[^aeiouy]{5,}")
 _REPEATED_CHAR = re.compile(r"(.)\1\1")
-CAPS: dict[AnswerStatus, int] = {"empty": 0, "too_short": 10, "gibberish": 5, "off_topic": 20, "answered": 100}
+CAPS: dict[AnswerStatus, int] = {
+    "empty": 0,
+    "too_short": 10,
+    "gibberish": 5,
+    "off_topic": 20,
+    "answered": 100,
+}
 
 
 @dataclass(frozen=True)
@@ -55,7 +72,7 @@ def assess(exchange: Exchange) -> Gate:
 
 
 def _declined(answer: str) -> bool:
-    """"I don't know, sorry" with at most a couple of other words is a non-answer, not a short answer."""
+    """ "I don't know, sorry" with at most a couple of other words is a non-answer, not a short answer."""
     lower = answer.lower().replace("’", "'")
     if not count_phrases(lower, _NON_ANSWERS):
         return False

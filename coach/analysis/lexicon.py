@@ -9,30 +9,32 @@ from __future__ import annotations
 
 STOPWORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before being below
-    between both but by can could did do does doing down during each few for from further had has have having
-    he her here hers herself him himself his how i i'd i'll i'm i've if in into is it it's its itself just me
-    more most my myself no nor not now of off on once only or other our ours ourselves out over own same she
-    should so some such than that that's the their theirs them themselves then there there's these they
-    they're this those through to too under until up very was we we'd we're we've were what when where which
-    while who whom why will with would you you're your yours yourself also got get gets getting yes yeah ok
-    okay one us let let's would've don't didn't wasn't isn't can't won't cannot""".split()
+    between both but by can could did do does doing down during each few for from further had has have
+    having he her here hers herself him himself his how i i'd i'll i'm i've if in into is it it's its
+    itself just me more most my myself no nor not now of off on once only or other our ours ourselves
+    out over own same she should so some such than that that's the their theirs them themselves then
+    there there's these they they're this those through to too under until up very was we we'd we're
+    we've were what when where which while who whom why will with would you you're your yours yourself
+    also got get gets getting yes yeah ok okay one us let let's would've don't didn't wasn't isn't can't
+    won't cannot""".split()  # noqa: SIM905
 )
 
 # Everyday words that are not function words; with STOPWORDS they tell real language from noise.
 COMMON_WORDS = frozenset(
     """able ask asked back bad best better big call came come day days different done easy end enough even
-    ever every example fact far feel felt find first found give go going good great hand hard help helped
-    high home idea important keep kind know knew last later least left less life like little long look lot
-    lots made make making many may mean meant might much must need needed never new next nice night old
-    part people place point put quite really right said saw say see seemed set since small something start
-    started still sure take taken talk talked tell thing things think thought time times told took try tried
-    turn two three four five six seven eight nine ten twenty hundred thousand million way week weeks well
-    went whole work worked working world year years yet love enjoy weekend weekends food pizza beach dog cat
-    family friends movie movies music game games favourite favorite really pretty weather sunny holiday
-    vacation trip travel travelled hiking walk walking cooking cook eat eating dinner lunch breakfast coffee
-    house car city country school kids children book books read reading play playing watch watching fun
-    happy sad nothing anything everything someone anyone everyone around always usually often sometimes
-    maybe probably actually basically honestly literally definitely""".split()
+    ever every example fact far feel felt find first found give go going good great hand hard help
+    helped high home idea important keep kind know knew last later least left less life like little long
+    look lot lots made make making many may mean meant might much must need needed never new next nice
+    night old part people place point put quite really right said saw say see seemed set since small
+    something start started still sure take taken talk talked tell thing things think thought time times
+    told took try tried turn two three four five six seven eight nine ten twenty hundred thousand
+    million way week weeks well went whole work worked working world year years yet love enjoy weekend
+    weekends food pizza beach dog cat family friends movie movies music game games favourite favorite
+    really pretty weather sunny holiday vacation trip travel travelled hiking walk walking cooking cook
+    eat eating dinner lunch breakfast coffee house car city country school kids children book books read
+    reading play playing watch watching fun happy sad nothing anything everything someone anyone
+    everyone around always usually often sometimes maybe probably actually basically honestly literally
+    definitely""".split()  # noqa: SIM905
 )
 
 # Vocabulary of workplaces; an answer with none of it and no overlap with the question is off-topic.
@@ -46,25 +48,25 @@ WORK_WORDS = frozenset(
     problem problems solution solutions feedback review reviews test tests testing quality performance
     priority priorities deliver delivered delivery schedule sprint roadmap strategy analysis model
     database server api app application platform support escalation contract vendor partner hire hired
-    hiring mentor mentored training trained process workflow policy compliance audit risk risks
-    engineer engineers engineering developer analyst director organisation organization department
-    office remote interview career experience skill skills learn learned learning improve improved
-    handle handled manage managed work worked achieve achieved conflict disagreement""".split()
+    hiring mentor mentored training trained process workflow policy compliance audit risk risks engineer
+    engineers engineering developer analyst director organisation organization department office remote
+    interview career experience skill skills learn learned learning improve improved handle handled
+    manage managed work worked achieve achieved conflict disagreement""".split()  # noqa: SIM905
 )
 
 TECH_TERMS = frozenset(
     """python java javascript typescript go golang rust ruby php scala kotlin swift c++ c# sql nosql
-    postgres postgresql mysql sqlite oracle mongodb redis kafka rabbitmq elasticsearch cassandra dynamodb
-    snowflake bigquery redshift spark hadoop airflow dbt pandas numpy pytorch tensorflow sklearn
-    scikit-learn docker kubernetes k8s helm terraform ansible aws gcp azure lambda s3 ec2 linux bash git
-    github gitlab jenkins ci cd ci/cd grafana prometheus datadog splunk sentry pagerduty react angular vue
-    node node.js nodejs django flask fastapi spring rails graphql rest grpc http https tcp dns cdn oauth
-    jwt api apis microservice microservices monolith cache caching queue index indexes sharding replication
-    latency throughput p95 p99 sla slo sli uptime load balancer nginx ios android figma sketch jira
-    confluence salesforce hubspot zendesk tableau looker excel powerbi sap netsuite quickbooks epic cerner
-    ehr emr hipaa gdpr sox iso soc2 a/b hashmap hash heap stack tree graph bfs dfs dijkstra recursion
-    binary array arrays dictionary pointer pointers regex unit integration e2e pytest junit selenium
-    cypress llm ml ai xgboost regression classifier embedding""".split()
+    postgres postgresql mysql sqlite oracle mongodb redis kafka rabbitmq elasticsearch cassandra
+    dynamodb snowflake bigquery redshift spark hadoop airflow dbt pandas numpy pytorch tensorflow
+    sklearn scikit-learn docker kubernetes k8s helm terraform ansible aws gcp azure lambda s3 ec2 linux
+    bash git github gitlab jenkins ci cd ci/cd grafana prometheus datadog splunk sentry pagerduty react
+    angular vue node node.js nodejs django flask fastapi spring rails graphql rest grpc http https tcp
+    dns cdn oauth jwt api apis microservice microservices monolith cache caching queue index indexes
+    sharding replication latency throughput p95 p99 sla slo sli uptime load balancer nginx ios android
+    figma sketch jira confluence salesforce hubspot zendesk tableau looker excel powerbi sap netsuite
+    quickbooks epic cerner ehr emr hipaa gdpr sox iso soc2 a/b hashmap hash heap stack tree graph bfs
+    dfs dijkstra recursion binary array arrays dictionary pointer pointers regex unit integration e2e
+    pytest junit selenium cypress llm ml ai xgboost regression classifier embedding""".split()  # noqa: SIM905
 )
 
 FILLER_WORDS = ("um", "umm", "uh", "uhh", "er", "erm", "ah", "hmm", "mm")

@@ -53,12 +53,20 @@ async def analyze_session_llm(
         return offline.model_copy(update={"usage": usage})
 
 
-async def _ask(client: AsyncOpenAI, model: str, plan: InterviewPlan, turns: list[TranscriptTurn],
-               offline: SessionAnalysis):  # fmt: skip
+async def _ask(
+    client: AsyncOpenAI,
+    model: str,
+    plan: InterviewPlan,
+    turns: list[TranscriptTurn],
+    offline: SessionAnalysis,
+):
     system = render_prompt(
         "analysis_feedback", job_title=plan.job_title or plan.role_kit, interview_type=plan.interview_type
     )
-    messages = [{"role": "system", "content": system}, {"role": "user", "content": _exchanges_json(offline, turns)}]
+    messages = [
+        {"role": "system", "content": system},
+        {"role": "user", "content": _exchanges_json(offline, turns)},
+    ]
     try:
         return await client.chat.completions.create(
             model=model, messages=messages, temperature=0.2, response_format={"type": "json_object"}
@@ -73,14 +81,16 @@ def _exchanges_json(offline: SessionAnalysis, turns: list[TranscriptTurn]) -> st
     items = []
     for ex in offline.exchanges:
         said = [by_seq[s] for s in ex.answer_turn_seqs if s in by_seq]
-        items.append({
-            "question_id": ex.question_id,
-            "question": ex.question_text,
-            "kind": ex.kind,
-            "competency": ex.competency,
-            "turns": [{"seq": t.seq, "role": t.role, "text": t.text} for t in said],
-            "scores": ex.criteria.measured(),
-        })  # fmt: skip
+        items.append(
+            {
+                "question_id": ex.question_id,
+                "question": ex.question_text,
+                "kind": ex.kind,
+                "competency": ex.competency,
+                "turns": [{"seq": t.seq, "role": t.role, "text": t.text} for t in said],
+                "scores": ex.criteria.measured(),
+            }
+        )
     return json.dumps({"exchanges": items}, ensure_ascii=False)
 
 
@@ -94,7 +104,11 @@ def parse_json(content: str) -> dict:
 def provider_of(client: AsyncOpenAI) -> str:
     """A model served from this machine or a private network costs nothing per token."""
     host = (client.base_url.host or "").lower()
-    if host in ("localhost", "127.0.0.1", "::1") or host.endswith(".local") or host.startswith(("10.", "192.168.")):
+    if (
+        host in ("localhost", "127.0.0.1", "::1")
+        or host.endswith(".local")
+        or host.startswith(("10.", "192.168."))
+    ):
         return "local"
     return "openai" if host.endswith("openai.com") else "openai_compatible"
 
@@ -127,12 +141,19 @@ def merge_feedback(offline: SessionAnalysis, payload: dict, turns: list[Transcri
         merged.append(updated)
         dropped += lost
     actions = _strings(payload.get("top_actions")) or offline.top_actions
-    return offline.model_copy(update={
-        "exchanges": merged, "top_actions": actions, "enriched_by": "llm", "claims_dropped": dropped,
-    })  # fmt: skip
+    return offline.model_copy(
+        update={
+            "exchanges": merged,
+            "top_actions": actions,
+            "enriched_by": "llm",
+            "claims_dropped": dropped,
+        }
+    )
 
 
-def _merge_exchange(ex: ExchangeAnalysis, raw: dict, turns: list[TranscriptTurn]) -> tuple[ExchangeAnalysis, int]:
+def _merge_exchange(
+    ex: ExchangeAnalysis, raw: dict, turns: list[TranscriptTurn]
+) -> tuple[ExchangeAnalysis, int]:
     answer_turns = [t for t in turns if t.seq in set(ex.answer_turn_seqs)]
     strengths, lost_s = verify_claims(raw.get("strengths"), answer_turns)
     weaknesses, lost_w = verify_claims(raw.get("weaknesses"), answer_turns)

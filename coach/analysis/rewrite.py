@@ -20,9 +20,12 @@ _FILLERS = re.compile(r"\b(?:u+m+|u+h+|e+r+m*|a+h+|h+m+|m{2,})\b[,.]?\s*", re.I)
 _VERBAL_TICS = re.compile(r",?\s*\b(?:you know|i mean)\b,?", re.I)
 _LIKE = re.compile(r"(?:^|,)\s*like\s*,\s*", re.I)
 _EMPHATIC = re.compile(r"\b(?:basically|literally|actually|honestly)\b,?\s*", re.I)
-_SOFTENERS = re.compile(r"(?<!\bwhat )(?<!\bthis )(?<!\bthat )(?<!\bthe )(?<!\bany )(?<!\ba )\b(?:sort|kind) of\s+", re.I)
+_SOFTENERS = re.compile(
+    r"(?<!\bwhat )(?<!\bthis )(?<!\bthat )(?<!\bthe )(?<!\bany )(?<!\ba )\b(?:sort|kind) of\s+", re.I
+)
 _OPENING_HEDGES = re.compile(
-    r"^(?:i think|i guess|i suppose|i believe|i feel like|to be honest|so|well|yeah|okay|ok|and|but)\b,?\s*", re.I
+    r"^(?:i think|i guess|i suppose|i believe|i feel like|to be honest|so|well|yeah|okay|ok|and|but)\b,?\s*",
+    re.I,
 )
 _HEDGE_BEFORE_NUMBER = re.compile(r"\b(?:maybe|probably|perhaps)\s+(?=[$£€]?\d)", re.I)
 _HEDGE = re.compile(r"\b(?:maybe|probably|perhaps)\b,?\s*", re.I)

@@ -13,12 +13,32 @@ DIGITS_RE = re.compile(r"\d+(?:[.,:]\d+)*")
 _BOUNDARY_RE = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)|\n+")
 NUMBER_WORDS = frozenset(
     """two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred
-    thousand million billion half double twice triple dozen""".split()
+    thousand million billion half double twice triple dozen""".split()  # noqa: SIM905
 )
 _SUFFIXES = (
-    "izations", "isations", "ization", "isation", "ations", "ation", "ments", "ment", "nesses", "ness",
-    "ingly", "ings", "ing", "edly", "ies", "ied", "ed", "ers", "er", "ly", "es", "s",
-)  # fmt: skip
+    "izations",
+    "isations",
+    "ization",
+    "isation",
+    "ations",
+    "ation",
+    "ments",
+    "ment",
+    "nesses",
+    "ness",
+    "ingly",
+    "ings",
+    "ing",
+    "edly",
+    "ies",
+    "ied",
+    "ed",
+    "ers",
+    "er",
+    "ly",
+    "es",
+    "s",
+)
 
 
 @dataclass(frozen=True)

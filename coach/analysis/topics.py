@@ -11,17 +11,17 @@ from coach.analysis.text import content_words, stem, stems
 # Question scaffolding says nothing about the topic ("tell me about a time you ...").
 _SCAFFOLD = frozenset(
     stem(w)
-    for w in """tell describe walk talk time example give explain share question would could how what why
-    when where which situation experience approach think answer handle handled through""".split()
+    for w in """tell describe walk talk time example give explain share question would could how what why when
+        where which situation experience approach think answer handle handled through""".split()  # noqa: SIM905
 )
 
 
 # Words that carry attitude rather than subject, skipped when naming what an answer was about.
 _NON_TOPICAL = frozenset(
     """really love like liked going enjoy enjoyed think thought thing things get got went pretty very much
-    lot lots good great nice fun always usually favourite favorite honestly actually basically maybe also
-    just well sure know want wanted make made kind sort stuff something anything everything extra big
-    small new old different other same whole""".split()
+    lot lots good great nice fun always usually favourite favorite honestly actually basically maybe
+    also just well sure know want wanted make made kind sort stuff something anything everything extra
+    big small new old different other same whole""".split()  # noqa: SIM905
 )
 
 

@@ -9,10 +9,34 @@ from __future__ import annotations
 from coach.analysis.models import Criteria
 
 WEIGHTS: dict[str, dict[str, float]] = {
-    "behavioral": {"structure": 0.25, "specificity": 0.25, "relevance": 0.2, "depth": 0.15, "conciseness": 0.1},
-    "situational": {"structure": 0.2, "specificity": 0.15, "relevance": 0.25, "depth": 0.25, "conciseness": 0.1},
-    "motivation": {"structure": 0.15, "specificity": 0.2, "relevance": 0.3, "depth": 0.15, "conciseness": 0.15},
-    "technical": {"structure": 0.15, "specificity": 0.2, "relevance": 0.25, "depth": 0.3, "conciseness": 0.05},
+    "behavioral": {
+        "structure": 0.25,
+        "specificity": 0.25,
+        "relevance": 0.2,
+        "depth": 0.15,
+        "conciseness": 0.1,
+    },
+    "situational": {
+        "structure": 0.2,
+        "specificity": 0.15,
+        "relevance": 0.25,
+        "depth": 0.25,
+        "conciseness": 0.1,
+    },
+    "motivation": {
+        "structure": 0.15,
+        "specificity": 0.2,
+        "relevance": 0.3,
+        "depth": 0.15,
+        "conciseness": 0.15,
+    },
+    "technical": {
+        "structure": 0.15,
+        "specificity": 0.2,
+        "relevance": 0.25,
+        "depth": 0.3,
+        "conciseness": 0.05,
+    },
     "case": {"structure": 0.3, "specificity": 0.2, "relevance": 0.15, "depth": 0.25, "conciseness": 0.05},
     "coding": {"structure": 0.2, "specificity": 0.15, "relevance": 0.15, "depth": 0.4, "conciseness": 0.05},
 }

@@ -24,14 +24,23 @@ def generate_drills(patterns: list[Mapping], *, jd_parsed: dict | None = None, n
     for i, pattern in enumerate(sorted(patterns, key=severity)):
         if len(drills) >= n:
             break
-        drill = _drill_for(pattern["dimension"], int(pattern.get("occurrences", 0)), skills, i, _reason(pattern))
+        drill = _drill_for(
+            pattern["dimension"], int(pattern.get("occurrences", 0)), skills, i, _reason(pattern)
+        )
         if drill is not None and drill.id not in {d.id for d in drills}:
             drills.append(drill)
     for skill in _must_have_skills(jd_parsed):
         if len(drills) >= n:
             break
-        drills.append(_build(MUST_HAVE, "specificity", "must-have", {"skill": skill},
-                             f"{skill} is a must-have for this job"))  # fmt: skip
+        drills.append(
+            _build(
+                MUST_HAVE,
+                "specificity",
+                "must-have",
+                {"skill": skill},
+                f"{skill} is a must-have for this job",
+            )
+        )
     for i, dimension in enumerate(DEFAULT_DIMENSIONS):
         if len(drills) >= n:
             break
@@ -90,20 +99,43 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "general"
 
 
-def score_drill(drill: Drill, answer: str, *, metrics: SpeechMetrics | None = None,
-                jd_parsed: dict | None = None) -> DrillResult:  # fmt: skip
-    """Score an attempt with the same criteria as a full session; passing means the trained dimension >= 70."""
-    question = PlanQuestion(id=drill.id, text=drill.question, kind=drill.kind, competency=drill.competency,
-                            rationale=drill.reason or "drill", rubric=drill.expected_outline,
-                            time_budget_s=drill.time_budget_s)  # fmt: skip
-    asked = TranscriptTurn(seq=0, role="interviewer", kind="question", text=drill.question, question_id=drill.id)
+def score_drill(
+    drill: Drill, answer: str, *, metrics: SpeechMetrics | None = None, jd_parsed: dict | None = None
+) -> DrillResult:
+    """Score an attempt with the session criteria; it passes when the trained dimension reaches 70."""
+    question = PlanQuestion(
+        id=drill.id,
+        text=drill.question,
+        kind=drill.kind,
+        competency=drill.competency,
+        rationale=drill.reason or "drill",
+        rubric=drill.expected_outline,
+        time_budget_s=drill.time_budget_s,
+    )
+    asked = TranscriptTurn(
+        seq=0, role="interviewer", kind="question", text=drill.question, question_id=drill.id
+    )
     said = TranscriptTurn(seq=1, role="candidate", kind="answer", text=answer, metrics=metrics)
     ex = analyze_exchange(Exchange(question, [asked], [said]), extra_terms=jd_terms(jd_parsed))
-    target = getattr(ex.criteria, drill.dimension, None) if drill.dimension in type(ex.criteria).model_fields else None
+    target = (
+        getattr(ex.criteria, drill.dimension, None)
+        if drill.dimension in type(ex.criteria).model_fields
+        else None
+    )
     target = ex.score if target is None else target
     return DrillResult(
-        drill_id=drill.id, dimension=drill.dimension, status=ex.status, verdict=ex.verdict, score=ex.score,
-        target_score=target, passed=ex.status == "answered" and target >= PASS_SCORE, criteria=ex.criteria,
-        outline_covered=ex.rubric_covered, outline_missed=ex.rubric_missed, strengths=ex.strengths,
-        weaknesses=ex.weaknesses, rewrite=ex.rewrite, try_next_time=ex.try_next_time,
-    )  # fmt: skip
+        drill_id=drill.id,
+        dimension=drill.dimension,
+        status=ex.status,
+        verdict=ex.verdict,
+        score=ex.score,
+        target_score=target,
+        passed=ex.status == "answered" and target >= PASS_SCORE,
+        criteria=ex.criteria,
+        outline_covered=ex.rubric_covered,
+        outline_missed=ex.rubric_missed,
+        strengths=ex.strengths,
+        weaknesses=ex.weaknesses,
+        rewrite=ex.rewrite,
+        try_next_time=ex.try_next_time,
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from coach.analysis.models import Claim, Criteria, AnswerStatus
+from coach.analysis.models import AnswerStatus, Claim, Criteria
 from coach.interview.schema import QuestionKind
 
 PASS_SCORE = 70

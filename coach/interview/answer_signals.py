@@ -23,10 +23,9 @@ _CUES = {
     r"at the time|one (time|day|project)|on a project|we were|the project)\b",
     "task": r"\b(my (role|job|task|goal|responsibility) was|i was (responsible|asked|tasked)|i needed to|"
     r"i had to|the goal was|we needed to|our goal|i was in charge|objective|had to make sure)\b",
-    "action": r"\b(i (built|wrote|led|set up|ran|made|took|drove|decided|created|designed|implemented|added|"
-    r"started|organized|organised|talked|spoke|met|proposed|analy[sz]ed|introduced|moved|changed|"
-    r"reached out|called|asked|checked|reviewed|fixed|found|pushed|worked|sat down|escalated|"
-    r"assessed|gave|used|tested|wrote|put|traced|debugged|prioriti[sz]ed|negotiated|explained))\b",
+    # Any first-person past-tense verb ("I rolled back", "I migrated") or a common irregular one.
+    "action": r"\bi (\w{3,}ed|built|wrote|led|set up|ran|made|took|drove|met|spoke|put|gave|sat down|found|"
+    r"began|chose|brought|got|did|sent|taught|thought through|reached out|dug|cut|split|kept|held|went)\b",
     "result": r"\b(as a result|the result|resulted|outcome|in the end|ended up|which (meant|led)|led to|"
     r"reduced|increased|improved|saved|cut|grew|doubled|halved|dropped|shipped|launched|"
     r"went live|succeeded|recovered|resolved|closed|won|learned|since then|afterwards)\b",

@@ -39,7 +39,13 @@ class _Token:
 
 
 def tokenize(text: str) -> list[_Token]:
-    return [_Token(_POSSESSIVE.sub("", m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    tokens = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        if "'" in word or "’" in word:
+            word = _POSSESSIVE.sub("", word)
+        tokens.append(_Token(word, *m.span()))
+    return tokens
 
 
 def phrase_key(phrase: str, *, exact: bool = False) -> tuple[str, ...]:

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import logging
 import re
+from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
 
 from coach.jd.experience import degree_level
+from coach.jd.role_family import family_from_title
 from coach.jd.schema import JDParsed, Requirement, Risk
-from coach.jd.skills import CHECKABLE_KINDS, canonical_skill, find_skill_mentions
-from coach.resume.schema import ResumeProfile
+from coach.jd.skills import CHECKABLE_KINDS, canonical_skill, find_skill_mentions, with_implied
+from coach.resume.dates import range_of, total_years
+from coach.resume.schema import ResumeProfile, Role
 
 log = logging.getLogger(__name__)
 
@@ -23,13 +26,14 @@ _DEGREE_NAMES = {1: "a high school diploma", 2: "an associate degree", 3: "a bac
                  4: "a master's degree", 5: "a doctorate"}
 
 
-def compute_risks(jd: JDParsed, profile: ResumeProfile) -> list[Risk]:
+def compute_risks(jd: JDParsed, profile: ResumeProfile, *, today: date | None = None) -> list[Risk]:
     evidence = resume_evidence(profile)
+    years = relevant_years(jd, profile, today or date.today())
     risks = []
     for requirement in jd.requirements.must_have:
         reasons = [r for r in (
             _skill_gap(requirement, evidence),
-            _years_gap(requirement, profile),
+            _years_gap(requirement, years),
             _education_gap(requirement, profile),
         ) if r]
         if reasons:
@@ -45,17 +49,37 @@ def refresh_risks(jd_parsed: dict[str, Any], profile: dict[str, Any] | ResumePro
     except ValidationError as exc:
         log.warning("risks not refreshed: stored data does not validate (%s)", exc.error_count())
         return jd_parsed
-    return {**jd_parsed, "risks": [r.model_dump(mode="json") for r in compute_risks(jd, resume)] if resume else []}
+    risks = compute_risks(jd, resume) if resume else []
+    return {**jd_parsed, "risks": [r.model_dump(mode="json") for r in risks]}
 
 
 def resume_evidence(profile: ResumeProfile) -> set[str]:
-    """Canonical skill names (casefolded) the resume shows anywhere: skills list, roles, achievements."""
-    texts = [profile.headline or "", *profile.skills, *profile.education]
-    for role in profile.roles:
-        texts += [role.title or "", *role.bullets]
-    texts += [a.text for a in profile.achievements]
-    found = {m.canonical.casefold() for text in texts for m in find_skill_mentions(text)}
-    return found | {s.casefold() for s in profile.skills}
+    """Casefolded skill names the resume shows anywhere (skills, roles, achievements), plus what they imply."""
+    texts = [profile.headline or "", *profile.skills, *profile.education, *(a.text for a in profile.achievements)]
+    found = {m.canonical for text in texts for m in find_skill_mentions(text)}
+    found |= {name for role in profile.roles for name in _role_skills(role)}
+    return with_implied([*found, *profile.skills])
+
+
+def relevant_years(jd: JDParsed, profile: ResumeProfile, today: date) -> float | None:
+    """Years in roles that look like this job (same family, or using its skills); a store manager's
+    years do not count towards "5+ years of backend experience"."""
+    dated = [(role, span) for role in profile.roles if (span := range_of(role.start, role.end))]
+    if not dated:
+        return profile.years_experience
+    asked = {s.casefold() for s in (*jd.hard_skills, *jd.tools)}
+    spans = [span for role, span in dated if _relevant(role, asked, jd.role_family)]
+    return total_years(spans, today) or 0.0
+
+
+def _relevant(role: Role, asked: set[str], family: str) -> bool:
+    if role.title and family_from_title(role.title) == family:
+        return True
+    return not asked.isdisjoint(with_implied(_role_skills(role)))
+
+
+def _role_skills(role: Role) -> list[str]:
+    return [m.canonical for text in (role.title or "", *role.bullets) for m in find_skill_mentions(text)]
 
 
 def _skill_gap(requirement: Requirement, evidence: set[str]) -> str | None:
@@ -70,11 +94,10 @@ def _skill_gap(requirement: Requirement, evidence: set[str]) -> str | None:
     return f"It asks for {_join(checkable, 'and')}; your resume does not mention {_join(missing, 'or')}."
 
 
-def _years_gap(requirement: Requirement, profile: ResumeProfile) -> str | None:
-    shown = profile.years_experience
+def _years_gap(requirement: Requirement, shown: float | None) -> str | None:
     if requirement.years is None or shown is None or shown >= requirement.years:
         return None
-    return f"It asks for {requirement.years}+ years; your resume shows about {shown:g}."
+    return f"It asks for {requirement.years}+ years; your resume shows about {shown:g} in related roles."
 
 
 def _education_gap(requirement: Requirement, profile: ResumeProfile) -> str | None:

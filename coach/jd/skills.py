@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-from coach.jd.lexicon import Lexicon, Mention, build
+from coach.jd.lexicon import LEXICON_DIR, Lexicon, Mention, build
 
 SKILL_FILES = {"hard_skills": "hard", "tools": "tool", "certifications": "certification", "soft_skills": "soft"}
 # Kinds a resume can evidence and a requirement can be checked against.
@@ -64,6 +65,25 @@ def find_signals(text: str) -> list[str]:
 def canonical_skill(name: str) -> tuple[str, str] | None:
     """(canonical name, kind) when the whole of `name` is a known skill or alias, e.g. "Postgres"."""
     return skill_lexicon().lookup(name.strip())
+
+
+def with_implied(names: Iterable[str]) -> set[str]:
+    """Casefolded names plus everything they imply: Next.js -> React -> JavaScript."""
+    implications = _implications()
+    found = {name.casefold() for name in names}
+    pending = list(found)
+    while pending:
+        for implied in implications.get(pending.pop(), ()):
+            if implied not in found:
+                found.add(implied)
+                pending.append(implied)
+    return found
+
+
+@cache
+def _implications() -> dict[str, tuple[str, ...]]:
+    data = json.loads((LEXICON_DIR / "implies.json").read_text(encoding="utf-8"))["implies"]
+    return {name.casefold(): tuple(i.casefold() for i in implied) for name, implied in data.items()}
 
 
 def unique(names: Iterable[str]) -> list[str]:

@@ -23,7 +23,9 @@ def as_analysis(value: SessionAnalysis | DrillResult | Mapping) -> SessionAnalys
         return value
     if "drill_id" in value:
         return DrillResult.model_validate(dict(value))
-    return SessionAnalysis.model_validate({k: v for k, v in value.items() if k in SessionAnalysis.model_fields})
+    return SessionAnalysis.model_validate(
+        {k: v for k, v in value.items() if k in SessionAnalysis.model_fields}
+    )
 
 
 def dimension_scores(value: SessionAnalysis | DrillResult | Mapping) -> dict[str, float]:

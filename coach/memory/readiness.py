@@ -16,6 +16,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from coach.analysis.models import SessionAnalysis
+from coach.analysis.text import stems
 from coach.memory.dimensions import as_analysis, label, session_time
 from coach.memory.trend import Trend, slope, trend
 
@@ -67,10 +68,15 @@ def readiness(
     score = int(round(max(0.0, min(100.0, base))))
     components = _components(recent)
     return Readiness(
-        score=score, level=level_for(score), trend=trend(perf), sessions_used=len(recent),
-        confidence=_confidence(len(recent)), components=components, unpractised_must_haves=missing,
+        score=score,
+        level=level_for(score),
+        trend=trend(perf),
+        sessions_used=len(recent),
+        confidence=_confidence(len(recent)),
+        components=components,
+        unpractised_must_haves=missing,
         explanation=_explain(recent, perf, components, rubric_weights, missing),
-    )  # fmt: skip
+    )
 
 
 def session_performance(analysis: SessionAnalysis, rubric_weights: dict[str, float]) -> float:
@@ -116,14 +122,24 @@ def _must_haves(jd_parsed: dict | None) -> list[dict]:
 
 
 def unpractised_must_haves(history: list[SessionAnalysis], jd_parsed: dict | None) -> list[str]:
-    """Must-have requirements no answered question has targeted yet, named by their first skill."""
+    """Must-have requirements no answered question has targeted yet, named by their first skill.
+
+    A requirement counts as practised when a question was planned against its id or text, or when
+    every word of one of its skills appears (stemmed) in a question asked: "rate limiting" is
+    practised by "design a rate limiter".
+    """
     answered = [e for a in history for e in a.exchanges if e.status == "answered"]
     ids = {rid for e in answered for rid in e.requirement_ids}
-    asked = " ".join(f"{e.question_text} {e.jd_requirement or ''}".lower() for e in answered)
+    targets = {(e.jd_requirement or "").strip().lower() for e in answered}
+    asked = [stems(f"{e.question_text} {e.jd_requirement or ''}") for e in answered]
     missing = []
     for req in _must_haves(jd_parsed):
         text, skills = str(req.get("text", "")), [str(s) for s in req.get("skills", [])]
-        hit = req.get("id") in ids or (text and text.lower() in asked) or any(s.lower() in asked for s in skills)
+        hit = (
+            req.get("id") in ids
+            or text.strip().lower() in targets
+            or any(stems(skill) and stems(skill) <= question for skill in skills for question in asked)
+        )
         if not hit:
             missing.append(skills[0] if skills else text)
     return missing
@@ -136,26 +152,39 @@ def _not_started(missing: list[str]) -> Readiness:
     return Readiness(score=0, level="not started", unpractised_must_haves=missing, explanation=lines)
 
 
-def _explain(recent: list[SessionAnalysis], perf: list[float], components: dict[str, float],
-             rubric_weights: dict[str, float], missing: list[str]) -> list[str]:  # fmt: skip
+def _explain(
+    recent: list[SessionAnalysis],
+    perf: list[float],
+    components: dict[str, float],
+    rubric_weights: dict[str, float],
+    missing: list[str],
+) -> list[str]:
     lines = []
     lever = _biggest_lever(components, rubric_weights)
     if lever is not None:
         dim, avg = lever
         n = min(3, len(recent))
         how = LEVERS.get(dim, f"practising {label(dim)} questions")
-        lines.append(f"{label(dim)} averages {avg:.0f} over your last {n} session(s): {how} raises readiness most.")
+        name = label(dim)
+        lines.append(
+            f"{name[:1].upper()}{name[1:]} averages {avg:.0f} over your last {n} session(s): "
+            f"{how} raises readiness most."
+        )
     if missing:
         lines.append(f"{len(missing)} must-have requirement(s) never practised: {', '.join(missing)}.")
     direction = trend(perf)
     if len(perf) >= 2:
-        lines.append(f"Trend: {direction} ({slope(perf[-5:]):+.1f} points a session over {len(perf)} sessions).")
+        lines.append(
+            f"Trend: {direction} ({slope(perf[-5:]):+.1f} points a session over {len(perf)} sessions)."
+        )
     if len(recent) < 3:
         lines.append(f"Based on {len(recent)} session(s): a few more give a firmer estimate.")
     return lines
 
 
-def _biggest_lever(components: dict[str, float], rubric_weights: dict[str, float]) -> tuple[str, float] | None:
+def _biggest_lever(
+    components: dict[str, float], rubric_weights: dict[str, float]
+) -> tuple[str, float] | None:
     """The dimension whose improvement would add the most: weight times the room left to grow."""
     if not components:
         return None
@@ -172,19 +201,36 @@ def impact_on_readiness(before: Readiness, after: Readiness) -> dict:
     """What one session changed, for the results page."""
     delta = after.score - before.score
     drivers = sorted(
-        ({"dimension": k, "label": label(k), "before": before.components.get(k), "after": v,
-          "delta": round(v - before.components[k], 1)}
-         for k, v in after.components.items() if k in before.components),
+        (
+            {
+                "dimension": k,
+                "label": label(k),
+                "before": before.components.get(k),
+                "after": v,
+                "delta": round(v - before.components[k], 1),
+            }
+            for k, v in after.components.items()
+            if k in before.components
+        ),
         key=lambda d: -abs(d["delta"]),
-    )[:3]  # fmt: skip
+    )[:3]
     verb = "rose" if delta > 0 else "fell" if delta < 0 else "held"
-    message = f"Readiness {verb} {abs(delta)} point(s) to {after.score} ({after.level})." if delta else (
-        f"Readiness held at {after.score} ({after.level}).")  # fmt: skip
+    message = (
+        f"Readiness {verb} {abs(delta)} point(s) to {after.score} ({after.level})."
+        if delta
+        else (f"Readiness held at {after.score} ({after.level}).")
+    )
     return {
-        "before": before.score, "after": after.score, "delta": delta,
-        "level_before": before.level, "level_after": after.level, "level_changed": before.level != after.level,
-        "trend": after.trend, "drivers": drivers, "message": message,
-    }  # fmt: skip
+        "before": before.score,
+        "after": after.score,
+        "delta": delta,
+        "level_before": before.level,
+        "level_after": after.level,
+        "level_changed": before.level != after.level,
+        "trend": after.trend,
+        "drivers": drivers,
+        "message": message,
+    }
 
 
 def readiness_by(

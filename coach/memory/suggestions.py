@@ -20,7 +20,10 @@ CRITERION_INTERVIEW = {
 _COMPETENCY_INTERVIEW = (
     (("coding", "algorithm", "debug", "data structure", "programming"), "coding"),
     (("case", "business", "product sense", "estimation", "problem solving", "market"), "case"),
-    (("design", "architecture", "technical", "system", "sql", "data", "security", "clinical"), "technical_verbal"),
+    (
+        ("design", "architecture", "technical", "system", "sql", "data", "security", "clinical"),
+        "technical_verbal",
+    ),
 )
 MAX_SUGGESTIONS = 4
 
@@ -43,8 +46,11 @@ def practice_suggestions(
     practised = {e.competency for a in history for e in a.exchanges}
     fresh = [c for c in role_kit_competencies if c not in practised]
     if fresh and len(out) < MAX_SUGGESTIONS:
-        out.append(_suggestion(interview_for(fresh[0]), [fresh[0]], [], f"{fresh[0]} has not been practised yet",
-                               None))  # fmt: skip
+        out.append(
+            _suggestion(
+                interview_for(fresh[0]), [fresh[0]], [], f"{fresh[0]} has not been practised yet", None
+            )
+        )
     return _dedupe(out)[:MAX_SUGGESTIONS]
 
 
@@ -52,18 +58,24 @@ def _from_pattern(pattern: Mapping, jd_parsed: dict | None, competencies: Sequen
     dim = pattern["dimension"]
     scores = pattern.get("recent_scores") or []
     latest = f", latest {scores[-1]:.0f}" if scores else ""
-    reason = (f"{label(dim)} was weak in {pattern.get('occurrences', 0)} session(s) and is "
-              f"{pattern.get('trend', 'stagnant')}{latest}")  # fmt: skip
+    reason = (
+        f"{label(dim)} was weak in {pattern.get('occurrences', 0)} session(s) and is "
+        f"{pattern.get('trend', 'stagnant')}{latest}"
+    )
     drills = [_drill_ref(d) for d in generate_drills([pattern], jd_parsed=jd_parsed, n=1)]
     if dim.startswith("competency:"):
         name = dim.split(":", 1)[1]
         return _suggestion(interview_for(name), [name], drills, reason, dim)
     # A criterion is practised best on the competencies the role is judged on.
-    return _suggestion(CRITERION_INTERVIEW.get(dim, "behavioral"), list(competencies[:2]), drills, reason, dim)
+    return _suggestion(
+        CRITERION_INTERVIEW.get(dim, "behavioral"), list(competencies[:2]), drills, reason, dim
+    )
 
 
 def _from_must_haves(missing: list[str], jd_parsed: dict | None, competencies: Sequence[str]) -> dict:
-    related = [c for c in competencies if any(m.lower() in c.lower() or c.lower() in m.lower() for m in missing)]
+    related = [
+        c for c in competencies if any(m.lower() in c.lower() or c.lower() in m.lower() for m in missing)
+    ]
     hard = {s.lower() for s in (jd_parsed or {}).get("hard_skills", [])}
     kind = "technical_verbal" if any(m.lower() in hard for m in missing) else "behavioral"
     must_have_jd = {"requirements": {"must_have": [{"skills": [m]} for m in missing]}}
@@ -80,9 +92,16 @@ def interview_for(competency: str) -> str:
     return "behavioral"
 
 
-def _suggestion(interview: str, competencies: list[str], drills: list[dict], reason: str, dim: str | None) -> dict:
-    return {"interview_type": interview, "competencies": competencies, "drills": drills, "reason": reason,
-            "dimension": dim}  # fmt: skip
+def _suggestion(
+    interview: str, competencies: list[str], drills: list[dict], reason: str, dim: str | None
+) -> dict:
+    return {
+        "interview_type": interview,
+        "competencies": competencies,
+        "drills": drills,
+        "reason": reason,
+        "dimension": dim,
+    }
 
 
 def _drill_ref(drill) -> dict:

@@ -7,6 +7,7 @@ from typing import Any
 
 from arq import create_pool
 from arq.connections import ArqRedis, RedisSettings
+from arq.worker import func
 
 from coach.settings import Settings
 
@@ -44,7 +45,7 @@ def worker_settings(settings: Settings, run: Any, on_startup: Any = None) -> dic
         await run(uuid.UUID(job_id))
 
     return {
-        "functions": [analyze_session_job],
+        "functions": [func(analyze_session_job, name=ANALYZE)],
         "redis_settings": redis_settings(settings.REDIS_URL or ""),
         "job_timeout": JOB_TIMEOUT_S,
         "max_tries": 5,

@@ -42,6 +42,14 @@ class DateRange:
         return max(0, end.index() - self.start.index() + inclusive)
 
 
+def range_of(start: str | None, end: str | None) -> DateRange | None:
+    """The range a stored role covers ("2019-03" to "present"), or None without a start."""
+    if not start or not re.fullmatch(r"\d{4}(?:-\d{2})?", start):
+        return None
+    end_date = None if end in (None, "present") else parse_date(end)
+    return DateRange(parse_date(start), end_date)
+
+
 def find_range(text: str) -> tuple[DateRange, re.Match[str]] | None:
     m = DATE_RANGE.search(text)
     if not m:

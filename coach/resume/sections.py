@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from coach.jd.sections import logical_lines
+
 ResumeSection = Literal[
     "header", "summary", "experience", "skills", "education", "certifications", "projects", "achievements"
 ]
@@ -41,10 +43,7 @@ class Section:
 
 def split_resume(text: str) -> list[Section]:
     sections = [Section("header")]
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line:
-            continue
+    for line in logical_lines(text):
         kind = resume_heading(line)
         if kind:
             sections.append(Section(kind))

@@ -22,13 +22,26 @@ class FakeLLM:
     def reply(self) -> bytes:
         if self.status != 200:
             return json.dumps({"error": {"message": "upstream exploded", "type": "server_error"}}).encode()
-        return json.dumps({
-            "id": "chatcmpl-fake", "object": "chat.completion", "created": 1, "model": "fake-model",
-            "choices": [{"index": 0, "finish_reason": "stop",
-                         "message": {"role": "assistant", "content": self.content}}],
-            "usage": {"prompt_tokens": self.prompt_tokens, "completion_tokens": self.completion_tokens,
-                      "total_tokens": self.prompt_tokens + self.completion_tokens},
-        }).encode()  # fmt: skip
+        return json.dumps(
+            {
+                "id": "chatcmpl-fake",
+                "object": "chat.completion",
+                "created": 1,
+                "model": "fake-model",
+                "choices": [
+                    {
+                        "index": 0,
+                        "finish_reason": "stop",
+                        "message": {"role": "assistant", "content": self.content},
+                    }
+                ],
+                "usage": {
+                    "prompt_tokens": self.prompt_tokens,
+                    "completion_tokens": self.completion_tokens,
+                    "total_tokens": self.prompt_tokens + self.completion_tokens,
+                },
+            }
+        ).encode()
 
 
 @contextmanager

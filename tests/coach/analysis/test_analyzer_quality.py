@@ -7,13 +7,18 @@ from collections import Counter
 import pytest
 
 from coach.analysis import analyze_session
-from coach.interview.schema import PlanQuestion
 from coach.analysis.text import digit_numbers, words
+from coach.interview.schema import PlanQuestion
 from tests.coach.analysis.answer_bank import CASES, UNUSABLE_ANSWERS, Case, session
 
 IDS = [c.question.id for c in CASES]
-PROCESS_QUESTION = PlanQuestion(id="p1", text="Tell me about a time you improved a slow process.", kind="behavioral",
-                                competency="process improvement", rationale="fixture")  # fmt: skip
+PROCESS_QUESTION = PlanQuestion(
+    id="p1",
+    text="Tell me about a time you improved a slow process.",
+    kind="behavioral",
+    competency="process improvement",
+    rationale="fixture",
+)
 
 
 def _score(case: Case, answer: str) -> int:
@@ -59,15 +64,20 @@ def test_off_topic_answer_says_what_it_talked_about_and_what_was_asked() -> None
 
 def test_on_topic_answer_in_different_words_is_not_called_off_topic() -> None:
     case = CASES[0]  # "disagreed with a teammate"
-    answer = ("My coworker and I had a real clash over the API design, so I suggested we each prototype our "
-              "version for a day and compare them with the team.")  # fmt: skip
+    answer = (
+        "My coworker and I had a real clash over the API design, so I suggested we each prototype our "
+        "version for a day and compare them with the team."
+    )
     plan, turns = session([(case.question, answer)])
     assert analyze_session(plan, turns).exchanges[0].status == "answered"
 
 
 def test_every_cited_span_is_the_exact_transcript_text() -> None:
-    pairs = [(c.question.model_copy(update={"id": f"{c.question.id}-{i}"}), answer)
-             for c in CASES for i, answer in enumerate([c.strong, c.vague, *UNUSABLE_ANSWERS.values()])]  # fmt: skip
+    pairs = [
+        (c.question.model_copy(update={"id": f"{c.question.id}-{i}"}), answer)
+        for c in CASES
+        for i, answer in enumerate([c.strong, c.vague, *UNUSABLE_ANSWERS.values()])
+    ]
     plan, turns = session(pairs)
     by_seq = {t.seq: t for t in turns}
     claims = [c for e in analyze_session(plan, turns).exchanges for c in [*e.strengths, *e.weaknesses]]
@@ -96,8 +106,10 @@ def test_rewrite_of_a_story_without_numbers_asks_for_the_result_instead_of_inven
 
 
 def test_rewrite_removes_fillers_and_hedges_but_keeps_the_facts() -> None:
-    answer = ("Um, so I think at my last job the build was, like, really slow. Basically I moved our tests to "
-              "parallel runners in GitHub Actions, you know. Uh, the build went from 20 minutes to 8 minutes.")
+    answer = (
+        "Um, so I think at my last job the build was, like, really slow. Basically I moved our tests to "
+        "parallel runners in GitHub Actions, you know. Uh, the build went from 20 minutes to 8 minutes."
+    )
     plan, turns = session([(PROCESS_QUESTION, answer)])
     rewrite = analyze_session(plan, turns).exchanges[0].rewrite.lower()
     assert not {"um", "uh", "basically", "like"} & set(words(rewrite))
@@ -107,9 +119,11 @@ def test_rewrite_removes_fillers_and_hedges_but_keeps_the_facts() -> None:
 
 
 def test_rewrite_reorders_a_story_told_backwards_into_star() -> None:
-    answer = ("We cut refund handling from 10 days to 2 days. I rebuilt the refund workflow in Zendesk and "
-              "trained 12 agents on it. At my last company, refunds were handled over email and customers kept "
-              "complaining.")
+    answer = (
+        "We cut refund handling from 10 days to 2 days. I rebuilt the refund workflow in Zendesk and "
+        "trained 12 agents on it. At my last company, refunds were handled over email and customers kept "
+        "complaining."
+    )
     plan, turns = session([(PROCESS_QUESTION, answer)])
     rewrite = analyze_session(plan, turns).exchanges[0].rewrite
     context, action, result = (rewrite.index(s) for s in ("At my last company", "I rebuilt", "We cut refund"))
@@ -118,8 +132,9 @@ def test_rewrite_reorders_a_story_told_backwards_into_star() -> None:
 
 def test_coding_answers_are_judged_on_correctness_complexity_edge_cases_and_testing() -> None:
     coding = next(c for c in CASES if c.question.kind == "coding")
-    plan, turns = session([(coding.question, coding.strong), (coding.question.model_copy(update={"id": "v"}),
-                                                               coding.vague)])  # fmt: skip
+    plan, turns = session(
+        [(coding.question, coding.strong), (coding.question.model_copy(update={"id": "v"}), coding.vague)]
+    )
     strong, vague = analyze_session(plan, turns).exchanges
     for part in ("correctness", "complexity", "edge_cases", "testing"):
         assert strong.elements[part] and not vague.elements[part]

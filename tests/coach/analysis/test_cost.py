@@ -9,7 +9,12 @@ from coach.analysis.cost import CostCapExceeded, check_daily_cap, estimate_sessi
 
 def test_session_cost_adds_every_paid_provider_at_list_price() -> None:
     records = [
-        {"kind": "llm", "model": "gpt-4o-mini-2024-07-18", "input_tokens": 1_000_000, "output_tokens": 1_000_000},
+        {
+            "kind": "llm",
+            "model": "gpt-4o-mini-2024-07-18",
+            "input_tokens": 1_000_000,
+            "output_tokens": 1_000_000,
+        },
         {"kind": "tts", "provider": "openai", "characters": 100_000},
         {"kind": "stt", "provider": "deepgram", "seconds": 600},
         {"kind": "avatar", "provider": "heygen", "seconds": 300},
@@ -22,14 +27,22 @@ def test_offline_providers_are_free() -> None:
     records = [
         {"kind": "tts", "provider": "piper", "characters": 50_000},
         {"kind": "stt", "provider": "whisper", "seconds": 900},
-        {"kind": "llm", "provider": "local", "model": "llama3", "input_tokens": 10**6, "output_tokens": 10**6},
+        {
+            "kind": "llm",
+            "provider": "local",
+            "model": "llama3",
+            "input_tokens": 10**6,
+            "output_tokens": 10**6,
+        },
     ]
     assert session_cost(records) == 0.0
     assert estimate_session_cost(30) == 0.0
 
 
 def test_unknown_hosted_model_is_priced_conservatively() -> None:
-    unknown = session_cost([{"kind": "llm", "model": "mystery-70b", "input_tokens": 10**6, "output_tokens": 0}])
+    unknown = session_cost(
+        [{"kind": "llm", "model": "mystery-70b", "input_tokens": 10**6, "output_tokens": 0}]
+    )
     cheap = session_cost([{"kind": "llm", "model": "gpt-4o-mini", "input_tokens": 10**6, "output_tokens": 0}])
     assert unknown > cheap
 

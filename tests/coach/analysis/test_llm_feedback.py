@@ -22,15 +22,26 @@ def _feedback(**overrides) -> str:
     exchange = {
         "question_id": "b1",
         "strengths": [
-            {"text": "Concrete, owned actions.", "criterion": "structure", "turn_seq": 2, "quote": REAL_QUOTE},
+            {
+                "text": "Concrete, owned actions.",
+                "criterion": "structure",
+                "turn_seq": 2,
+                "quote": REAL_QUOTE,
+            },
             {"text": "Heroic ownership.", "criterion": "depth", "turn_seq": 2, "quote": FABRICATED},
         ],
         # Quoted with doubled whitespace, as models often do; the verified offsets must still be exact.
-        "weaknesses": [{"text": "Lesson comes late.", "criterion": "structure", "turn_seq": 99,
-                        "quote": "data settles  disagreements faster than opinions"}],
+        "weaknesses": [
+            {
+                "text": "Lesson comes late.",
+                "criterion": "structure",
+                "turn_seq": 99,
+                "quote": "data settles  disagreements faster than opinions",
+            }
+        ],
         "rewrite": STRONG.replace("Kafka was safer", "Kafka, a safer choice,"),
         "try_next_time": ["Lead with the decision you drove."],
-    }  # fmt: skip
+    }
     exchange.update(overrides)
     return json.dumps({"exchanges": [exchange], "top_actions": ["One.", "Two.", "Three."]})
 
@@ -71,7 +82,9 @@ async def test_usage_is_reported_for_costing() -> None:
     assert (usage["input_tokens"], usage["output_tokens"]) == (1000, 500)
     assert usage["provider"] == "local"  # served from this machine: no per-token bill
     assert session_cost(analysis.usage) == 0.0
-    assert session_cost([{**usage, "provider": "openai"}]) == pytest.approx((1000 * 0.15 + 500 * 0.60) / 1e6, abs=1e-4)
+    assert session_cost([{**usage, "provider": "openai"}]) == pytest.approx(
+        (1000 * 0.15 + 500 * 0.60) / 1e6, abs=1e-4
+    )
 
 
 async def test_rewrite_that_invents_a_number_is_refused() -> None:

@@ -22,7 +22,9 @@ def test_follow_ups_and_their_answers_belong_to_the_question_they_probe() -> Non
         _turn(2, "interviewer", "question", b1.text, "b1"),
         _turn(3, "candidate", "answer", case("b1").strong),
         _turn(4, "interviewer", "follow_up", "What would you do differently?", "b1"),
-        _turn(5, "candidate", "answer", "I would involve the on-call team earlier because they run it at night."),
+        _turn(
+            5, "candidate", "answer", "I would involve the on-call team earlier because they run it at night."
+        ),
         _turn(6, "interviewer", "transition", "Great, let's move on."),
         _turn(7, "interviewer", "question", t1.text, "t1"),
         _turn(8, "candidate", "answer", case("t1").strong),
@@ -37,8 +39,13 @@ def test_follow_ups_and_their_answers_belong_to_the_question_they_probe() -> Non
 
 
 def test_session_scores_summarise_the_answers() -> None:
-    plan, turns = session([(case("b1").question, case("b1").strong), (case("b2").question, case("b2").vague),
-                           (case("t1").question, UNUSABLE_ANSWERS["empty"])])  # fmt: skip
+    plan, turns = session(
+        [
+            (case("b1").question, case("b1").strong),
+            (case("b2").question, case("b2").vague),
+            (case("t1").question, UNUSABLE_ANSWERS["empty"]),
+        ]
+    )
     analysis = analyze_session(plan, turns)
     scores = [e.score for e in analysis.exchanges]
     assert analysis.overall_score == round(mean(scores))
@@ -58,8 +65,13 @@ def test_weakest_criterion_leads_the_actions_of_a_vague_session() -> None:
 
 
 def _voice(words: int, wpm: float, fillers: list[str], pauses: int, longest: float) -> SpeechMetrics:
-    return SpeechMetrics(words=words, words_per_minute=wpm, pauses_over_1s=pauses, longest_pause_s=longest,
-                         fillers=[{"word": w, "index": i * 7} for i, w in enumerate(fillers)])  # fmt: skip
+    return SpeechMetrics(
+        words=words,
+        words_per_minute=wpm,
+        pauses_over_1s=pauses,
+        longest_pause_s=longest,
+        fillers=[{"word": w, "index": i * 7} for i, w in enumerate(fillers)],
+    )
 
 
 def test_delivery_is_judged_from_voice_metrics_and_summarised() -> None:
@@ -68,11 +80,11 @@ def test_delivery_is_judged_from_voice_metrics_and_summarised() -> None:
     calm = _voice(160, 140, ["um"], 2, 1.4)
     rushed = _voice(120, 210, ["um", "like", "um", "uh", "um", "like", "um", "you know"], 9, 6.5)
     turns = [
-        _turn(0, "interviewer", "question", q1.text, "b1"), _turn(1, "candidate", "answer", case("b1").strong,
-                                                                   metrics=calm),
-        _turn(2, "interviewer", "question", q2.text, "b2"), _turn(3, "candidate", "answer", case("b2").strong,
-                                                                   metrics=rushed),
-    ]  # fmt: skip
+        _turn(0, "interviewer", "question", q1.text, "b1"),
+        _turn(1, "candidate", "answer", case("b1").strong, metrics=calm),
+        _turn(2, "interviewer", "question", q2.text, "b2"),
+        _turn(3, "candidate", "answer", case("b2").strong, metrics=rushed),
+    ]
     analysis = analyze_session(plan, turns)
     calm_ex, rushed_ex = analysis.exchanges
     assert calm_ex.criteria.delivery >= 90
@@ -89,20 +101,38 @@ def test_delivery_is_judged_from_voice_metrics_and_summarised() -> None:
 def test_same_words_with_and_without_voice_differ_only_in_delivery() -> None:
     q = case("t1").question
     plan = InterviewPlan(role_kit="backend", interview_type="technical_verbal", questions=[q])
-    typed = [_turn(0, "interviewer", "question", q.text, "t1"), _turn(1, "candidate", "answer", case("t1").strong)]
+    typed = [
+        _turn(0, "interviewer", "question", q.text, "t1"),
+        _turn(1, "candidate", "answer", case("t1").strong),
+    ]
     spoken = [typed[0], typed[1].model_copy(update={"metrics": _voice(150, 150, [], 1, 1.2)})]
     a_typed, a_spoken = analyze_session(plan, typed).exchanges[0], analyze_session(plan, spoken).exchanges[0]
     assert a_typed.criteria.delivery is None and a_spoken.criteria.delivery == 100
-    assert a_typed.criteria.model_dump(exclude={"delivery"}) == a_spoken.criteria.model_dump(exclude={"delivery"})
+    assert a_typed.criteria.model_dump(exclude={"delivery"}) == a_spoken.criteria.model_dump(
+        exclude={"delivery"}
+    )
 
 
 def test_question_pointing_at_a_requirement_id_is_judged_against_that_requirement() -> None:
     q = case("t1").question.model_copy(deep=True)
     q.source.jd_requirement = "req-2"
     q.rubric = []
-    jd = {"requirements": {"must_have": [{"id": "req-2", "text": "Operating Redis in production", "skills": ["Redis"],
-                                          "years": None, "category": "hard"}], "nice_to_have": []},
-          "hard_skills": ["Redis"], "tools": []}  # fmt: skip
+    jd = {
+        "requirements": {
+            "must_have": [
+                {
+                    "id": "req-2",
+                    "text": "Operating Redis in production",
+                    "skills": ["Redis"],
+                    "years": None,
+                    "category": "hard",
+                }
+            ],
+            "nice_to_have": [],
+        },
+        "hard_skills": ["Redis"],
+        "tools": [],
+    }
     plan, turns = session([(q, case("t1").strong)])
     analysis = analyze_session(plan, turns, jd_parsed=jd)
     assert analysis.exchanges[0].jd_requirement == "Operating Redis in production"

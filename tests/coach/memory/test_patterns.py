@@ -44,7 +44,7 @@ def test_declining_candidate_patterns_trend_down_and_come_first() -> None:
 def test_trend_flips_when_the_candidate_turns_around() -> None:
     sessions = declining() + improving()[1:]
     history = []
-    for day, analysis in enumerate(sessions):
+    for day in range(len(sessions)):
         history.append(_by_dim(_replay(sessions[: day + 1])).get("specificity", {}).get("trend"))
     assert "declining" in history[:4]
     assert history[-1] == "improving"
@@ -58,9 +58,11 @@ def test_strong_dimensions_never_become_patterns_and_stored_json_works() -> None
 def test_drill_results_update_the_same_patterns() -> None:
     patterns = _replay(declining()[2:])  # ends weak on specificity
     drill = generate_drills(patterns, n=1)[0]
-    answer = ("At my last job our nightly reports took 6 hours. I was responsible for the data pipeline, so I "
-              "profiled it with py-spy, moved the joins into PostgreSQL and added two indexes. As a result the "
-              "reports finished in 40 minutes and 3 analysts got their mornings back.")
+    answer = (
+        "At my last job our nightly reports took 6 hours. I was responsible for the data pipeline, so I "
+        "profiled it with py-spy, moved the joins into PostgreSQL and added two indexes. As a result the "
+        "reports finished in 40 minutes and 3 analysts got their mornings back."
+    )
     result = score_drill(drill, answer)
     before = _by_dim(patterns)[drill.dimension]
     after = _by_dim(update_skill_patterns(patterns, result, now=START + timedelta(days=9)))[drill.dimension]
