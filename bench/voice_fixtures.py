@@ -18,9 +18,9 @@ RATE = 16000
 PAUSE_S = 2.0
 ANSWERS = {
     "answer_1": "At my last company the checkout page was slow and customers complained. | "
-                "I profiled the queries and added a cache. As a result, the page loaded twice as fast.",
+    "I profiled the queries and added a cache. As a result, the page loaded twice as fast.",
     "answer_2": "I would choose PostgreSQL for a payments ledger, because it has strong transactions "
-                "and mature tooling.",
+    "and mature tooling.",
     "answer_3": "I want to learn how to design distributed systems and grow into a technical lead role.",
 }
 
@@ -53,7 +53,8 @@ def write_wav(path: Path, audio: np.ndarray) -> None:
 
 
 def main() -> None:
-    from pipelines.models import _load_piper
+
+    from pipelines.models import load_piper_voice
 
     voice = load_piper_voice()
     OUT.mkdir(parents=True, exist_ok=True)

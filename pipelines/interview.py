@@ -69,7 +69,10 @@ def build_interview_pipeline(
     turn_strategy = make_turn_strategy(config, models)
     aggregators = LLMContextAggregatorPair(LLMContext(), user_params=_user_params(config, turn_strategy))
     interviewer = InterviewerProcessor(
-        brain, sink=sink, idle_timeout_s=config.idle_timeout_s, max_duration_s=config.max_duration_s,
+        brain,
+        sink=sink,
+        idle_timeout_s=config.idle_timeout_s,
+        max_duration_s=config.max_duration_s,
         on_question=turn_strategy.expect,
     )
     stages = [
@@ -84,8 +87,12 @@ def build_interview_pipeline(
     ]
     pipeline = Pipeline([stage for stage in stages if stage is not None])
     recorder = TranscriptRecorder(
-        sink, current_reply=lambda: interviewer.current_reply, notify=interviewer.send_client_message,
-        stt=services.stt, user_aggregator=aggregators.user(), output=transport.output(),
+        sink,
+        current_reply=lambda: interviewer.current_reply,
+        notify=interviewer.send_client_message,
+        stt=services.stt,
+        user_aggregator=aggregators.user(),
+        output=transport.output(),
     )
     recorder.attach(aggregators.user(), aggregators.assistant())
     return InterviewPipeline(
@@ -114,7 +121,9 @@ def _user_params(config: VoiceConfig, strategy: InterviewTurnStopStrategy) -> LL
     t = config.turn
     vad = SileroVADAnalyzer(
         params=VADParams(
-            confidence=t.vad_confidence, start_secs=t.vad_start_s, stop_secs=t.vad_stop_s,
+            confidence=t.vad_confidence,
+            start_secs=t.vad_start_s,
+            stop_secs=t.vad_stop_s,
             min_volume=t.vad_min_volume,
         )
     )

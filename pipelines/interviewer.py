@@ -156,8 +156,9 @@ class InterviewerProcessor(FrameProcessor):
         self._current = reply
         if reply.kind in _ASKING_KINDS and self._on_question is not None:
             self._on_question(TurnContext(question_text=reply.text))
-        await self.send_client_message({"type": "caption", "role": "interviewer", "text": reply.text,
-                                        "final": True, "kind": reply.kind})
+        await self.send_client_message(
+            {"type": "caption", "role": "interviewer", "text": reply.text, "final": True, "kind": reply.kind}
+        )
         await self.push_frame(LLMFullResponseStartFrame())
         await self.push_frame(LLMTextFrame(reply.text))
         await self.push_frame(LLMFullResponseEndFrame())

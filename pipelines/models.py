@@ -93,8 +93,9 @@ def load_piper_voice() -> Any:
 
 
 def _load_smart_turn() -> Any:
-    import onnxruntime as ort
     from importlib import resources
+
+    import onnxruntime as ort
 
     path = resources.files("pipecat.audio.turn.smart_turn.data").joinpath("smart-turn-v3.2-cpu.onnx")
     options = ort.SessionOptions()

@@ -60,7 +60,11 @@ def _make_stt(config: VoiceConfig, models: Models) -> FrameProcessor:
     if models.whisper is None:
         raise ConfigError("STT_PROVIDER=whisper needs load_models() to have loaded the whisper model.")
     settings = WhisperSTTService.Settings(
-        model=config.whisper_model, language=Language.EN, no_speech_prob=0.4, hotwords=None, initial_prompt=None
+        model=config.whisper_model,
+        language=Language.EN,
+        no_speech_prob=0.4,
+        hotwords=None,
+        initial_prompt=None,
     )
     return SharedWhisperSTTService(
         whisper_model=models.whisper, settings=settings, sample_rate=config.in_sample_rate

@@ -155,9 +155,12 @@ class TranscriptRecorder(BaseObserver):
             return
         reply = self._current_reply()
         turn = self._next_turn(
-            role="candidate", kind="answer", text=text, question_id=reply.question_id if reply else None,
-            started_at=self._turn_started_at, metrics=compute_speech_metrics(
-                text, segments, talk_ratio=self._talk_ratio()),
+            role="candidate",
+            kind="answer",
+            text=text,
+            question_id=reply.question_id if reply else None,
+            started_at=self._turn_started_at,
+            metrics=compute_speech_metrics(text, segments, talk_ratio=self._talk_ratio()),
         )
         await self._caption("candidate", text, final=True)
         await report(self._sink, "on_turn", turn)
@@ -168,8 +171,11 @@ class TranscriptRecorder(BaseObserver):
             return
         reply = self._current_reply()
         turn = self._next_turn(
-            role="interviewer", kind=reply.kind if reply else "question", text=text,
-            question_id=reply.question_id if reply else None, interrupted=bool(message.interrupted),
+            role="interviewer",
+            kind=reply.kind if reply else "question",
+            text=text,
+            question_id=reply.question_id if reply else None,
+            interrupted=bool(message.interrupted),
             started_at=_parse_iso(getattr(message, "timestamp", "")),
         )
         await report(self._sink, "on_turn", turn)
@@ -216,9 +222,19 @@ def latency_record(breakdown: Any) -> dict:
 
 def usage_records(record: Any) -> list[dict]:
     """One record per measured quantity of a ServiceUsageRecord (tokens, characters, audio seconds)."""
-    pairs = (("characters", record.characters), ("audio_seconds", record.audio_seconds),
-             ("tokens", record.total_tokens))
+    pairs = (
+        ("characters", record.characters),
+        ("audio_seconds", record.audio_seconds),
+        ("tokens", record.total_tokens),
+    )
     return [
-        {"provider": record.processor, "kind": str(record.kind), "model": record.model, "metric": m, "value": v}
-        for m, v in pairs if v is not None
+        {
+            "provider": record.processor,
+            "kind": str(record.kind),
+            "model": record.model,
+            "metric": m,
+            "value": v,
+        }
+        for m, v in pairs
+        if v is not None
     ]

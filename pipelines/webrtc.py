@@ -67,14 +67,20 @@ class WebRTCSessionManager:
     def active_sessions(self) -> set[str]:
         return {sid for sid, task in self._tasks.items() if not task.done()}
 
-    async def handle_offer(self, session_id: str, offer: dict, brain_factory: BrainFactory, sink: TurnSink) -> dict:
+    async def handle_offer(
+        self, session_id: str, offer: dict, brain_factory: BrainFactory, sink: TurnSink
+    ) -> dict:
         """Answer an SDP offer ({sdp, type, pc_id?}); a new peer starts the interview in the background.
 
         An offer naming the session's current pc_id renegotiates that connection; a fresh
         offer for a session already running replaces the old call (a reloaded page).
         """
-        request = SmallWebRTCRequest(sdp=offer["sdp"], type=offer.get("type", "offer"), pc_id=offer.get("pc_id"),
-                                     restart_pc=offer.get("restart_pc"))
+        request = SmallWebRTCRequest(
+            sdp=offer["sdp"],
+            type=offer.get("type", "offer"),
+            pc_id=offer.get("pc_id"),
+            restart_pc=offer.get("restart_pc"),
+        )
         if request.pc_id and self._peers.get(session_id) != request.pc_id:
             request.pc_id = None  # never let one session renegotiate another's connection
         if not request.pc_id:
@@ -95,11 +101,17 @@ class WebRTCSessionManager:
         """Add trickled ICE candidates ({candidate, sdp_mid, sdp_mline_index}) to a session's peer."""
         if self._peers.get(session_id) != pc_id:
             raise UnknownSessionError(session_id)
-        patch = SmallWebRTCPatchRequest(pc_id=pc_id, candidates=[
-            IceCandidate(candidate=c.get("candidate", ""), sdp_mid=c.get("sdp_mid", c.get("sdpMid", "")),
-                         sdp_mline_index=c.get("sdp_mline_index", c.get("sdpMLineIndex", 0)))
-            for c in candidates
-        ])
+        patch = SmallWebRTCPatchRequest(
+            pc_id=pc_id,
+            candidates=[
+                IceCandidate(
+                    candidate=c.get("candidate", ""),
+                    sdp_mid=c.get("sdp_mid", c.get("sdpMid", "")),
+                    sdp_mline_index=c.get("sdp_mline_index", c.get("sdpMLineIndex", 0)),
+                )
+                for c in candidates
+            ],
+        )
         await self._handler.handle_patch_request(patch)
 
     async def wait_finished(self, session_id: str, timeout_s: float = 10.0) -> bool:
@@ -122,18 +134,28 @@ class WebRTCSessionManager:
             await self.close_session(session_id)
         await self._handler.close()
 
-    def _start(self, session_id: str, connection: SmallWebRTCConnection, brain: InterviewerBrain,
-               sink: TurnSink) -> None:
+    def _start(
+        self, session_id: str, connection: SmallWebRTCConnection, brain: InterviewerBrain, sink: TurnSink
+    ) -> None:
         transport = SmallWebRTCTransport(webrtc_connection=connection, params=self._transport_params())
-        task = asyncio.create_task(self._run(session_id, transport, brain, sink), name=f"interview-{session_id}")
+        task = asyncio.create_task(
+            self._run(session_id, transport, brain, sink), name=f"interview-{session_id}"
+        )
         self._tasks[session_id] = task
 
-    async def _run(self, session_id: str, transport: SmallWebRTCTransport, brain: InterviewerBrain,
-                   sink: TurnSink) -> None:
+    async def _run(
+        self, session_id: str, transport: SmallWebRTCTransport, brain: InterviewerBrain, sink: TurnSink
+    ) -> None:
         try:
             observers = self._extra_observers() if self._extra_observers else None
-            await run_interview(transport=transport, config=self._config, models=self._models, brain=brain,
-                                sink=sink, extra_observers=observers)
+            await run_interview(
+                transport=transport,
+                config=self._config,
+                models=self._models,
+                brain=brain,
+                sink=sink,
+                extra_observers=observers,
+            )
         except asyncio.CancelledError:
             raise
         except Exception as e:

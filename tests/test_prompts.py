@@ -45,3 +45,14 @@ def test_interviewer_phrases_cover_every_tone_for_every_line() -> None:
     for slot, tones in table.items():
         assert set(tones) == {"warm", "neutral", "tough"}, slot
         assert all(variants for variants in tones.values()), slot
+
+
+def test_lines_said_after_weak_answers_contain_no_praise() -> None:
+    from coach.interview.phrasing import contains_praise
+
+    table = yaml.safe_load(load_prompt("interviewer/phrases.yaml"))
+    for slot, tones in table.items():
+        if slot == "ack_good":
+            continue  # reserved for complete, specific answers
+        for variants in tones.values():
+            assert not [v for v in variants if contains_praise(v)], slot

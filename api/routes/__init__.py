@@ -1,4 +1,4 @@
-from api.routes import analysis, auth, health, interview, job_prep, jobs, resume
+from api.routes import analysis, auth, health, interview, job_prep, jobs, memory, practice, resume
 
 ROUTERS = [
     health.router,
@@ -8,4 +8,6 @@ ROUTERS = [
     resume.router,
     interview.router,
     analysis.router,
+    memory.router,
+    practice.router,
 ]

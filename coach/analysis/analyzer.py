@@ -9,12 +9,12 @@ from coach.analysis import claims, criteria
 from coach.analysis.advice import gated_advice, top_actions, try_next_time
 from coach.analysis.delivery import answer_seconds, merge_metrics, summarise
 from coach.analysis.exchanges import Exchange, group_exchanges
-from coach.analysis.facts import gather
+from coach.analysis.facts import AnswerFacts, gather
 from coach.analysis.gate import Gate, assess
 from coach.analysis.models import CRITERIA, Claim, Criteria, ExchangeAnalysis, SessionAnalysis
 from coach.analysis.rewrite import rewrite
 from coach.analysis.weights import weighted_score
-from coach.interview.schema import InterviewPlan, PlanQuestion, TranscriptTurn
+from coach.interview.schema import InterviewPlan, PlanQuestion, SpeechMetrics, TranscriptTurn
 
 
 def analyze_session(
@@ -45,27 +45,16 @@ def analyze_session(
 def analyze_exchange(exchange: Exchange, *, extra_terms: frozenset[str] = frozenset()) -> ExchangeAnalysis:
     gate = assess(exchange)
     base = _base_fields(exchange, gate)
+    competency = exchange.question.competency
     if gate.status == "empty":
         zero = Criteria(structure=0, specificity=0, relevance=0, depth=0, conciseness=0)
+        advice = gated_advice("empty", competency)
         return ExchangeAnalysis(
-            **base,
-            score=0,
-            criteria=zero,
-            weaknesses=_gate_claims(gate),
-            try_next_time=gated_advice("empty", exchange.question.competency),
+            **base, score=0, criteria=zero, weaknesses=_gate_claims(gate), try_next_time=advice
         )
     f = gather(exchange, extra_terms)
     metrics = merge_metrics(exchange.answers)
-    relevance, covered, missed = criteria.relevance(f)
-    measured = Criteria(
-        structure=criteria.structure(f),
-        specificity=criteria.specificity(f),
-        relevance=relevance,
-        depth=criteria.depth(f),
-        conciseness=criteria.conciseness(f, answer_seconds(exchange.answers)),
-        delivery=criteria.delivery(metrics),
-    )
-    scored = _apply_gate(measured, gate)
+    scored, covered, missed = _measure(f, gate, metrics)
     answered = gate.status == "answered"
     return ExchangeAnalysis(
         **base,
@@ -77,12 +66,26 @@ def analyze_exchange(exchange: Exchange, *, extra_terms: frozenset[str] = frozen
         strengths=claims.strengths(f, scored) if answered else [],
         weaknesses=claims.weaknesses(f, scored) if answered else _gate_claims(gate),
         rewrite=rewrite(f) if answered else "",
-        try_next_time=(
-            try_next_time(f, scored, metrics, missed)
-            if answered
-            else gated_advice(gate.status, exchange.question.competency)
-        ),
+        try_next_time=try_next_time(f, scored, metrics, missed)
+        if answered
+        else gated_advice(gate.status, competency),
     )
+
+
+def _measure(
+    f: AnswerFacts, gate: Gate, metrics: SpeechMetrics | None
+) -> tuple[Criteria, list[str], list[str]]:
+    """All six criteria (delivery only with voice metrics), capped by the gate, plus rubric coverage."""
+    relevance, covered, missed = criteria.relevance(f)
+    measured = Criteria(
+        structure=criteria.structure(f),
+        specificity=criteria.specificity(f),
+        relevance=relevance,
+        depth=criteria.depth(f),
+        conciseness=criteria.conciseness(f, answer_seconds(f.exchange.answers)),
+        delivery=criteria.delivery(metrics),
+    )
+    return _apply_gate(measured, gate), covered, missed
 
 
 def _base_fields(exchange: Exchange, gate: Gate) -> dict:

@@ -15,6 +15,7 @@ class Exchange:
     question: PlanQuestion
     prompts: list[TranscriptTurn] = field(default_factory=list)  # interviewer turns: question, follow-ups
     answers: list[TranscriptTurn] = field(default_factory=list)
+    superseded: list[TranscriptTurn] = field(default_factory=list)  # replies the interviewer asked to redo
 
     @property
     def answer_text(self) -> str:
@@ -54,6 +55,9 @@ def group_exchanges(plan: InterviewPlan, turns: list[TranscriptTurn]) -> list[Ex
             target = exchanges.get(turn.question_id or "", current)
             if target is not None:
                 target.answers.append(turn)
+    for exchange in exchanges.values():
+        if not exchange.answers:
+            exchange.answers = exchange.superseded  # an unusable reply is still what was said
     return list(exchanges.values())
 
 
@@ -68,10 +72,10 @@ def _interviewer_turn(
         if exchange is None:
             question = by_id.get(turn.question_id) or _unplanned(turn)
             exchange = exchanges[turn.question_id] = Exchange(question)
-        exchange.prompts.append(turn)
+        _add_prompt(exchange, turn)
         return exchange
     if turn.kind in ("question", "follow_up", "retry") and current is not None:
-        current.prompts.append(turn)
+        _add_prompt(current, turn)
         return current
     if turn.kind == "question":
         # An interviewer question without an id still deserves an exchange of its own.
@@ -79,6 +83,14 @@ def _interviewer_turn(
         exchanges[key] = Exchange(_unplanned(turn, key), [turn])
         return exchanges[key]
     return None if turn.kind in _ENDS_EXCHANGE else current
+
+
+def _add_prompt(exchange: Exchange, turn: TranscriptTurn) -> None:
+    if turn.kind == "retry":
+        # The interviewer could not use the reply (noise, a cut-off); the retry answer replaces it.
+        exchange.superseded.extend(exchange.answers)
+        exchange.answers = []
+    exchange.prompts.append(turn)
 
 
 def _unplanned(turn: TranscriptTurn, qid: str | None = None) -> PlanQuestion:

@@ -59,7 +59,7 @@ def assess(exchange: Exchange) -> Gate:
         return Gate("empty", "No answer was given.", CAPS["empty"], _question_span(exchange))
     span = _answer_span(exchange)
     if _declined(answer):
-        verdict = f'No answer was given: you said "{span.quote}".'
+        verdict = f'No answer was given: you said "{span.quote.rstrip(".!?")}".'
         return Gate("empty", verdict, 5, span)
     if len([t for t in tokens if t not in STOPWORDS]) <= 1 or len(tokens) <= 3:
         return Gate("too_short", _too_short_verdict(tokens, span.quote), CAPS["too_short"], span)
@@ -120,8 +120,8 @@ def _off_topic_verdict(exchange: Exchange) -> str:
 
 def _too_short_verdict(tokens: list[str], quote: str) -> str:
     if len(tokens) == 1:
-        return f'The answer was a single word ("{quote}"), which gives nothing to assess.'
-    return f'The answer was only {len(tokens)} words ("{quote}"), too short to assess.'
+        return f'The answer was a single word ("{quote.rstrip(".!?")}"), which gives nothing to assess.'
+    return f'The answer was only {len(tokens)} words ("{quote.rstrip(".!?")}"), too short to assess.'
 
 
 def _question_span(exchange: Exchange) -> Citation | None:

@@ -27,7 +27,8 @@ _OPENING_HEDGES = re.compile(
     r"^(?:i think|i guess|i suppose|i believe|i feel like|to be honest|so|well|yeah|okay|ok|and|but)\b,?\s*",
     re.I,
 )
-_HEDGE_BEFORE_NUMBER = re.compile(r"\b(?:maybe|probably|perhaps)\s+(?=[$£€]?\d)", re.I)
+_HEDGE_BEFORE_NUMBER = re.compile(r"\b(?:maybe|probably|perhaps|like)\s+(?=[$£€]?\d)", re.I)
+_LOWERCASE_I = re.compile(r"\bi\b(?=\s|'|’)")
 _HEDGE = re.compile(r"\b(?:maybe|probably|perhaps)\b,?\s*", re.I)
 
 
@@ -39,6 +40,7 @@ def polish_sentence(text: str) -> str:
     out = _SOFTENERS.sub("", out)
     out = _HEDGE_BEFORE_NUMBER.sub("about ", out)
     out = _HEDGE.sub("", out)
+    out = _LOWERCASE_I.sub("I", out)  # speech-to-text often writes "i"
     previous = None
     while previous != out:
         previous, out = out, _OPENING_HEDGES.sub("", out.strip(" ,"))

@@ -20,34 +20,24 @@ GENERIC_SKILL = "the tools you use most"
 def generate_drills(patterns: list[Mapping], *, jd_parsed: dict | None = None, n: int = 3) -> list[Drill]:
     """Drills for the most pressing patterns; job must-haves and defaults fill any remaining slots."""
     skills = _skills(jd_parsed)
-    drills: list[Drill] = []
-    for i, pattern in enumerate(sorted(patterns, key=severity)):
-        if len(drills) >= n:
-            break
-        drill = _drill_for(
-            pattern["dimension"], int(pattern.get("occurrences", 0)), skills, i, _reason(pattern)
-        )
-        if drill is not None and drill.id not in {d.id for d in drills}:
-            drills.append(drill)
-    for skill in _must_have_skills(jd_parsed):
-        if len(drills) >= n:
-            break
-        drills.append(
-            _build(
-                MUST_HAVE,
-                "specificity",
-                "must-have",
-                {"skill": skill},
-                f"{skill} is a must-have for this job",
-            )
-        )
-    for i, dimension in enumerate(DEFAULT_DIMENSIONS):
-        if len(drills) >= n:
-            break
-        drill = _drill_for(dimension, 0, skills, i, "a core interview skill worth keeping sharp")
-        if drill is not None and drill.id not in {d.id for d in drills}:
-            drills.append(drill)
-    return drills[:n]
+    ranked = sorted(patterns, key=severity)
+    candidates = [
+        _drill_for(p["dimension"], int(p.get("occurrences", 0)), skills, i, _reason(p))
+        for i, p in enumerate(ranked)
+    ]
+    candidates += [
+        _build(MUST_HAVE, "specificity", "must-have", {"skill": s}, f"{s} is a must-have for this job")
+        for s in _must_have_skills(jd_parsed)
+    ]
+    candidates += [
+        _drill_for(dim, 0, skills, i, "a core interview skill worth keeping sharp")
+        for i, dim in enumerate(DEFAULT_DIMENSIONS)
+    ]
+    unique: dict[str, Drill] = {}
+    for drill in candidates:
+        if drill is not None:
+            unique.setdefault(drill.id, drill)  # the most pressing reason for a drill wins
+    return list(unique.values())[:n]
 
 
 def _drill_for(dimension: str, occurrences: int, skills: list[str], index: int, reason: str) -> Drill | None:
@@ -103,6 +93,32 @@ def score_drill(
     drill: Drill, answer: str, *, metrics: SpeechMetrics | None = None, jd_parsed: dict | None = None
 ) -> DrillResult:
     """Score an attempt with the session criteria; it passes when the trained dimension reaches 70."""
+    ex = analyze_exchange(_drill_exchange(drill, answer, metrics), extra_terms=jd_terms(jd_parsed))
+    trained = ex.criteria.model_dump().get(drill.dimension)  # None for competencies and unmeasured delivery
+    target = ex.score if trained is None else trained
+    return DrillResult(
+        **ex.model_dump(
+            include={
+                "status",
+                "verdict",
+                "score",
+                "criteria",
+                "strengths",
+                "weaknesses",
+                "rewrite",
+                "try_next_time",
+            }
+        ),
+        drill_id=drill.id,
+        dimension=drill.dimension,
+        target_score=target,
+        passed=ex.status == "answered" and target >= PASS_SCORE,
+        outline_covered=ex.rubric_covered,
+        outline_missed=ex.rubric_missed,
+    )
+
+
+def _drill_exchange(drill: Drill, answer: str, metrics: SpeechMetrics | None) -> Exchange:
     question = PlanQuestion(
         id=drill.id,
         text=drill.question,
@@ -116,26 +132,4 @@ def score_drill(
         seq=0, role="interviewer", kind="question", text=drill.question, question_id=drill.id
     )
     said = TranscriptTurn(seq=1, role="candidate", kind="answer", text=answer, metrics=metrics)
-    ex = analyze_exchange(Exchange(question, [asked], [said]), extra_terms=jd_terms(jd_parsed))
-    target = (
-        getattr(ex.criteria, drill.dimension, None)
-        if drill.dimension in type(ex.criteria).model_fields
-        else None
-    )
-    target = ex.score if target is None else target
-    return DrillResult(
-        drill_id=drill.id,
-        dimension=drill.dimension,
-        status=ex.status,
-        verdict=ex.verdict,
-        score=ex.score,
-        target_score=target,
-        passed=ex.status == "answered" and target >= PASS_SCORE,
-        criteria=ex.criteria,
-        outline_covered=ex.rubric_covered,
-        outline_missed=ex.rubric_missed,
-        strengths=ex.strengths,
-        weaknesses=ex.weaknesses,
-        rewrite=ex.rewrite,
-        try_next_time=ex.try_next_time,
-    )
+    return Exchange(question, [asked], [said])

@@ -17,15 +17,17 @@ _STAR_KINDS = {"behavioral", "situational"}
 _MIN_WORDS = {"behavioral": 25, "situational": 25, "case": 25, "technical": 15, "coding": 15, "motivation": 8}
 
 _CUES = {
-    "situation": r"\b(when i was|at my (last|previous|current)|in my (last|previous|current)|we had|"
-    r"there was|"
+    "situation": r"\b(when i (was|joined|started)|at my (last|previous|current)|"
+    r"in my (last|previous|current)|we had|there was|"
     r"the situation|back in|last year|a few years ago|our team|i was working|while i was|"
     r"at the time|one (time|day|project)|on a project|we were|the project)\b",
-    "task": r"\b(my (role|job|task|goal|responsibility) was|i was (responsible|asked|tasked)|i needed to|"
-    r"i had to|the goal was|we needed to|our goal|i was in charge|objective|had to make sure)\b",
+    "task": r"\b(my (role|job|task|goal|responsibility) was|i was (responsible|asked|tasked|the)|i needed|"
+    r"i had to|the goal was|we needed to|our goal|i was in charge|objective|had to make sure|i wanted|"
+    r"i took (it )?on|i set out to|i decided to|it was (up to me|my job)|nobody (owned|was))\b",
     # Any first-person past-tense verb ("I rolled back", "I migrated") or a common irregular one.
-    "action": r"\bi (\w{3,}ed|built|wrote|led|set up|ran|made|took|drove|met|spoke|put|gave|sat down|found|"
-    r"began|chose|brought|got|did|sent|taught|thought through|reached out|dug|cut|split|kept|held|went)\b",
+    "action": r"\bi (\w{3,}ed|built|wrote|rewrote|led|set|ran|made|took|drove|met|spoke|put|gave|sat|found|"
+    r"began|chose|brought|got|did|sent|taught|told|thought|reached|dug|cut|split|kept|held|went|read|let|"
+    r"saw|spent|sold|won|left|paid|fed|hired|ate|drew|froze|sought|bought|dealt|meant|stood)\b",
     "result": r"\b(as a result|the result|resulted|outcome|in the end|ended up|which (meant|led)|led to|"
     r"reduced|increased|improved|saved|cut|grew|doubled|halved|dropped|shipped|launched|"
     r"went live|succeeded|recovered|resolved|closed|won|learned|since then|afterwards)\b",

@@ -99,7 +99,8 @@ class PlanDirector:
             return None
         candidate = self.plan.questions[following]
         room = self.session_left() - CLOSING_S
-        return candidate if room >= min(MIN_NEXT_QUESTION_S, candidate.time_budget_s / 2) else None
+        # Starting a question that cannot get at least half its time would only overrun the session.
+        return candidate if room >= max(MIN_NEXT_QUESTION_S, candidate.time_budget_s / 2) else None
 
     # --- InterviewerBrain --------------------------------------------------------------------------
 

@@ -92,10 +92,22 @@ def _clean_requirements(items: list[dict] | None, *, must: bool) -> list[dict]:
     return cleaned
 
 
+_COMMON_NOUN_ENDINGS = ("ion", "ing", "ics", "ment", "ity", "ance", "ence", "ship", "ness")
+
+
+def speakable_skill(skill: str) -> str:
+    """Lower-case a capitalised common noun ("Patient assessment") but keep names ("PostgreSQL")."""
+    first, _, rest = skill.partition(" ")
+    capitalised = first[:1].isupper() and first[1:].islower()
+    # "Epic EHR" keeps its capital: a name is followed by more capitals, a common phrase is not.
+    looks_common = capitalised and (rest.islower() if rest else first.endswith(_COMMON_NOUN_ENDINGS))
+    return first.lower() + skill[len(first) :] if looks_common else skill
+
+
 def requirement_topic(req: dict) -> str:
     """A short speakable name for what a requirement asks for ("PostgreSQL", "stakeholder management")."""
     if req["skills"]:
-        return req["skills"][0]
+        return speakable_skill(req["skills"][0])
     text = lower_first(req["text"])
     for _ in range(3):  # "5+ years of strong experience with X" needs several passes
         text = _LEADING_FLUFF.sub("", text).strip()

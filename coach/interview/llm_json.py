@@ -52,7 +52,7 @@ async def _create(client: openai.AsyncOpenAI, timeout_s: float, **params: Any):
         return await asyncio.wait_for(
             _quick(client, timeout_s).chat.completions.create(**params), timeout_s + 1
         )
-    except (TimeoutError, openai.OpenAIError) as exc:
+    except Exception as exc:  # noqa: BLE001 - any client failure (HTTP, timeout, unparsable body) means fall back
         raise LLMUnavailable(f"{type(exc).__name__}: {exc}") from exc
 
 

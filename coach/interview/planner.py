@@ -430,7 +430,9 @@ def generate_questions(jd_parsed: dict, *, n: int = 5) -> dict:
     """
     kit = role_kit_for((jd_parsed or {}).get("role_family"))
     ctx = JobContext.from_parsed(jd_parsed)
-    must = sorted(ctx.must_haves, key=lambda r: (r["id"] not in ctx.risks, _CATEGORY_ORDER.get(r["category"], 5)))
+    must = sorted(
+        ctx.must_haves, key=lambda r: (r["id"] not in ctx.risks, _CATEGORY_ORDER.get(r["category"], 5))
+    )
     reqs = must + ctx.nice_to_haves
     technical_reqs = [r for r in reqs if r["category"] != "soft"]
     behavioral = [job_question(r, kit, "behavioral", ctx).text for r in reqs[:n]]

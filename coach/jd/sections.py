@@ -27,6 +27,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(]?[A-Z0-9])")
 _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "incl.", "approx.", "vs.", "sr.", "jr.", "u.s.", "no.", "min.")
 _MAX_HEADING_WORDS = 8
 _DETAIL_KINDS = frozenset({"apply"})
+_CONTACT_DETAIL = re.compile(r"@|://|www\.|linkedin\.com|github\.com")
 _CONNECTORS = frozenset("a an and or the of to for with in on at by as is are our your from that which".split())
 _TITLE_WORD = re.compile(r"^(?:[A-Z0-9&][\w'’&-]*|and|or|of|the|to|for|you|we|a|an|in|on|with|&)$")
 
@@ -83,6 +84,9 @@ def logical_lines(text: str) -> list[str]:
 
 def _continues(previous: str, line: str) -> bool:
     if BULLET.match(line) or heading_of(line)[0] is not None or heading_of(previous)[0] is not None:
+        return False
+    if _CONTACT_DETAIL.search(line):
+        # "jane@example.com | linkedin.com/in/jane" under a headline starts a new line, whatever its case.
         return False
     last_word = previous.rsplit(None, 1)[-1].lower()
     return line[0].islower() or previous.endswith((",", ";", "-")) or last_word in _CONNECTORS

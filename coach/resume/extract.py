@@ -50,11 +50,12 @@ def _pdf_text(data: bytes) -> str:
         raise ResumeFormatError(f"this file is not a valid PDF; {_SUPPORTED}.")
     try:
         reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise ResumeFormatError("this PDF is password-protected; remove the password or paste the text.")
-        text = "\n".join(page.extract_text() or "" for page in reader.pages)
+        locked = reader.is_encrypted and not reader.decrypt("")
+        text = "" if locked else "\n".join(page.extract_text() or "" for page in reader.pages)
     except _PDF_ERRORS as exc:
         raise ResumeFormatError(f"this PDF could not be read ({type(exc).__name__}); {_SUPPORTED}.") from exc
+    if locked:
+        raise ResumeFormatError("this PDF is password-protected; remove the password or paste the text.")
     if not text.strip():
         raise ResumeFormatError("this PDF has no selectable text (it may be a scanned image); paste the text.")
     return text

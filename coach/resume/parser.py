@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from coach.jd.experience import degrees_in
-from coach.jd.sections import BULLET
+from coach.jd.sections import BULLET, split_sentences
 from coach.jd.skills import canonical_skill, extract_skills, find_skill_mentions, unique
 from coach.resume.dates import total_years
 from coach.resume.extract import ResumeFormatError, extract_text
@@ -63,7 +63,7 @@ def _headline(header: list[str], summary: list[str]) -> str | None:
     for line in header[1:4]:
         if not _CONTACT.search(line) and len(line.split()) <= 15:
             return line.strip(" -|")
-    return summary[0] if summary else None
+    return split_sentences(summary[0])[0] if summary else None
 
 
 def _skills(listed: list[str], text: str) -> list[str]:

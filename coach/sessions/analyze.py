@@ -104,7 +104,7 @@ class AnalysisRunner:
             history = _job_history(db, row)
             before = readiness(history, rubric_weights=weights, jd_parsed=jd) if row.job_target_id else None
             after = readiness([*history, analysis], rubric_weights=weights, jd_parsed=jd) if row.job_target_id else None
-            usage = [u for u in getattr(analysis, "usage", None) or []]
+            usage = analysis.usage
             existing = db.exec(select(InterviewAnalysis).where(InterviewAnalysis.session_id == row.id)).first()
             record = existing or InterviewAnalysis(session_id=row.id, user_id=row.user_id, overall_score=0)
             record.job_target_id = row.job_target_id
@@ -112,7 +112,7 @@ class AnalysisRunner:
             record.result = analysis.model_dump(mode="json")
             record.readiness_before = before.model_dump(mode="json") if before else None
             record.readiness_after = after.model_dump(mode="json") if after else None
-            record.generated_by = "llm" if usage else "offline"
+            record.generated_by = analysis.enriched_by
             record.cost_usd = session_cost(usage) if usage else 0.0
             record.created_at = utcnow()
             db.add(record)

@@ -12,11 +12,56 @@ PAUSE_THRESHOLD_S = 1.0
 SINGLE_FILLERS = {"um", "umm", "uh", "uhh", "er", "erm", "basically", "like"}
 PHRASE_FILLERS = (("you", "know"), ("sort", "of"), ("kind", "of"), ("i", "mean"))
 # "I like Go", "looks like", "what kind of": the same words doing real work.
-_LIKE_KEEPS = {"i", "we", "you", "they", "would", "i'd", "we'd", "looks", "look", "looked", "feel", "feels",
-               "felt", "seems", "seem", "seemed", "sounds", "something", "anything", "nothing", "just", "more",
-               "much", "don't", "didn't", "really", "also", "things", "people"}
-_KIND_KEEPS = {"what", "which", "this", "that", "the", "a", "any", "some", "same", "different", "every",
-               "these", "those", "one", "another", "right", "wrong"}
+_LIKE_KEEPS = {
+    "i",
+    "we",
+    "you",
+    "they",
+    "would",
+    "i'd",
+    "we'd",
+    "looks",
+    "look",
+    "looked",
+    "feel",
+    "feels",
+    "felt",
+    "seems",
+    "seem",
+    "seemed",
+    "sounds",
+    "something",
+    "anything",
+    "nothing",
+    "just",
+    "more",
+    "much",
+    "don't",
+    "didn't",
+    "really",
+    "also",
+    "things",
+    "people",
+}
+_KIND_KEEPS = {
+    "what",
+    "which",
+    "this",
+    "that",
+    "the",
+    "a",
+    "any",
+    "some",
+    "same",
+    "different",
+    "every",
+    "these",
+    "those",
+    "one",
+    "another",
+    "right",
+    "wrong",
+}
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
@@ -50,7 +95,11 @@ def _phrase_at(words: list[str], i: int) -> tuple[str, str] | None:
     if pair not in PHRASE_FILLERS:
         return None
     # "you know the answer" keeps its meaning; a filler "you know" is followed by a pause word or clause.
-    if pair == ("you", "know") and i + 2 < len(words) and words[i + 2] in {"the", "how", "what", "that", "it"}:
+    if (
+        pair == ("you", "know")
+        and i + 2 < len(words)
+        and words[i + 2] in {"the", "how", "what", "that", "it"}
+    ):
         return None
     return pair  # type: ignore[return-value]
 

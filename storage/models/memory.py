@@ -100,8 +100,7 @@ class Drill(SQLModel, table=True):
     job_target_id: uuid.UUID | None = Field(default=None, foreign_key="job_targets.id", ondelete="SET NULL")
     dimension: str = Field(max_length=96)
     question: str = Field(sa_type=sa.Text)
-    hints: list[str] = json_field(default_factory=list)
-    outline: list[str] = json_field(default_factory=list)
+    spec: dict[str, Any] = json_field()  # the generated drill: kind, competency, hints, outline, reason
     status: str = Field(default="pending", max_length=12, index=True)
     answer: str | None = Field(default=None, sa_type=sa.Text)
     score: float | None = None

@@ -32,13 +32,18 @@ def spoken(frames) -> list[str]:
 
 
 def messages(frames, kind: str) -> list[dict]:
-    return [f.message for f in frames if isinstance(f, OutputTransportMessageUrgentFrame)
-            and f.message.get("type") == kind]
+    return [
+        f.message
+        for f in frames
+        if isinstance(f, OutputTransportMessageUrgentFrame) and f.message.get("type") == kind
+    ]
 
 
 async def test_speaks_the_opening_when_the_candidate_connects():
     brain = ScriptedBrain()
-    down, _ = await run_test(InterviewerProcessor(brain), frames_to_send=[ClientConnectedFrame(), SleepFrame(0.1)])
+    down, _ = await run_test(
+        InterviewerProcessor(brain), frames_to_send=[ClientConnectedFrame(), SleepFrame(0.1)]
+    )
     assert len(spoken(down)) == 1
     assert QUESTIONS[0][1] in spoken(down)[0]
     assert messages(down, "caption")[0]["role"] == "interviewer"
@@ -46,7 +51,12 @@ async def test_speaks_the_opening_when_the_candidate_connects():
 
 async def test_answers_a_finished_turn_with_the_next_question():
     brain = ScriptedBrain()
-    frames = [ClientConnectedFrame(), SleepFrame(0.1), answer("I cut our p99 latency in half."), SleepFrame(0.1)]
+    frames = [
+        ClientConnectedFrame(),
+        SleepFrame(0.1),
+        answer("I cut our p99 latency in half."),
+        SleepFrame(0.1),
+    ]
     down, _ = await run_test(InterviewerProcessor(brain), frames_to_send=frames)
     assert brain.answers[0][0] == "I cut our p99 latency in half."
     assert QUESTIONS[1][1] in spoken(down)[-1]
@@ -66,8 +76,13 @@ async def test_ends_the_call_after_the_closing_line_is_heard():
 
 
 async def test_does_not_end_before_the_closing_line():
-    frames = [ClientConnectedFrame(), SleepFrame(0.05), BotStartedSpeakingFrame(), BotStoppedSpeakingFrame(),
-              SleepFrame(0.05)]
+    frames = [
+        ClientConnectedFrame(),
+        SleepFrame(0.05),
+        BotStartedSpeakingFrame(),
+        BotStoppedSpeakingFrame(),
+        SleepFrame(0.05),
+    ]
     _, up = await run_test(InterviewerProcessor(ScriptedBrain()), frames_to_send=frames)
     assert not any(isinstance(f, EndWorkerFrame) for f in up)
 
@@ -75,8 +90,16 @@ async def test_does_not_end_before_the_closing_line():
 async def test_idle_candidate_gets_one_nudge_then_a_wrap_up():
     brain = ScriptedBrain()
     processor = InterviewerProcessor(brain, idle_timeout_s=0.1)
-    frames = [ClientConnectedFrame(), SleepFrame(0.05), BotStartedSpeakingFrame(), BotStoppedSpeakingFrame(),
-              SleepFrame(0.2), BotStartedSpeakingFrame(), BotStoppedSpeakingFrame(), SleepFrame(0.2)]
+    frames = [
+        ClientConnectedFrame(),
+        SleepFrame(0.05),
+        BotStartedSpeakingFrame(),
+        BotStoppedSpeakingFrame(),
+        SleepFrame(0.2),
+        BotStartedSpeakingFrame(),
+        BotStoppedSpeakingFrame(),
+        SleepFrame(0.2),
+    ]
     down, _ = await run_test(processor, frames_to_send=frames)
     assert spoken(down)[1] == NUDGE
     assert brain.wrap_up_reasons == ["idle"]
@@ -85,16 +108,28 @@ async def test_idle_candidate_gets_one_nudge_then_a_wrap_up():
 
 async def test_speaking_cancels_the_idle_nudge():
     processor = InterviewerProcessor(ScriptedBrain(), idle_timeout_s=0.15)
-    frames = [ClientConnectedFrame(), SleepFrame(0.05), BotStartedSpeakingFrame(), BotStoppedSpeakingFrame(),
-              SleepFrame(0.05), UserStartedSpeakingFrame(), SleepFrame(0.3)]
+    frames = [
+        ClientConnectedFrame(),
+        SleepFrame(0.05),
+        BotStartedSpeakingFrame(),
+        BotStoppedSpeakingFrame(),
+        SleepFrame(0.05),
+        UserStartedSpeakingFrame(),
+        SleepFrame(0.3),
+    ]
     down, _ = await run_test(processor, frames_to_send=frames)
     assert NUDGE not in spoken(down)
 
 
 async def test_time_limit_wraps_up_the_interview():
     brain = ScriptedBrain()
-    frames = [ClientConnectedFrame(), SleepFrame(0.05), BotStartedSpeakingFrame(), BotStoppedSpeakingFrame(),
-              SleepFrame(0.3)]
+    frames = [
+        ClientConnectedFrame(),
+        SleepFrame(0.05),
+        BotStartedSpeakingFrame(),
+        BotStoppedSpeakingFrame(),
+        SleepFrame(0.3),
+    ]
     down, _ = await run_test(InterviewerProcessor(brain, max_duration_s=0.2), frames_to_send=frames)
     assert brain.wrap_up_reasons == ["time_up"]
     assert "time up" in spoken(down)[-1]
@@ -113,16 +148,26 @@ async def test_brain_failure_becomes_a_spoken_apology():
 
 async def test_speech_provider_error_is_apologised_for_and_captioned():
     frames = [ClientConnectedFrame(), SleepFrame(0.05), ErrorFrame("tts unavailable"), SleepFrame(0.05)]
-    down, _ = await run_test(InterviewerProcessor(ScriptedBrain()), frames_to_send=frames,
-                             frames_to_send_direction=FrameDirection.DOWNSTREAM)
+    down, _ = await run_test(
+        InterviewerProcessor(ScriptedBrain()),
+        frames_to_send=frames,
+        frames_to_send_direction=FrameDirection.DOWNSTREAM,
+    )
     assert APOLOGY in spoken(down)
-    assert {"type": "notice", "text": APOLOGY} in [f.message for f in down
-                                                   if isinstance(f, OutputTransportMessageUrgentFrame)]
+    assert {"type": "notice", "text": APOLOGY} in [
+        f.message for f in down if isinstance(f, OutputTransportMessageUrgentFrame)
+    ]
 
 
 async def test_reports_states_to_the_sink():
     sink = ListSink()
-    frames = [ClientConnectedFrame(), SleepFrame(0.05), BotStartedSpeakingFrame(), BotStoppedSpeakingFrame(),
-              UserStartedSpeakingFrame(), SleepFrame(0.05)]
+    frames = [
+        ClientConnectedFrame(),
+        SleepFrame(0.05),
+        BotStartedSpeakingFrame(),
+        BotStoppedSpeakingFrame(),
+        UserStartedSpeakingFrame(),
+        SleepFrame(0.05),
+    ]
     await run_test(InterviewerProcessor(ScriptedBrain(), sink=sink), frames_to_send=frames)
     assert sink.states == ["speaking", "listening", "listening"]

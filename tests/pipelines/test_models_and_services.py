@@ -44,8 +44,11 @@ def test_a_tampered_model_file_is_refused(tmp_path):
 
 async def test_piper_speaks_text_as_audio(models):
     tts = make_services(VoiceConfig(), models).tts
-    down, _ = await run_test(tts, frames_to_send=[TTSSpeakFrame("Tell me about yourself."), SleepFrame(1.5)],
-                             pipeline_params=PipelineParams(audio_out_sample_rate=24000))
+    down, _ = await run_test(
+        tts,
+        frames_to_send=[TTSSpeakFrame("Tell me about yourself."), SleepFrame(1.5)],
+        pipeline_params=PipelineParams(audio_out_sample_rate=24000),
+    )
     audio = b"".join(f.audio for f in down if isinstance(f, TTSAudioRawFrame))
     seconds = len(audio) / 2 / 24000
     assert 0.8 < seconds < 4.0
@@ -57,6 +60,8 @@ async def test_whisper_transcribes_a_spoken_answer(models):
         pcm = f.readframes(f.getnframes())
     chunks = [InputAudioRawFrame(pcm[i : i + 640], 16000, 1) for i in range(0, len(pcm), 640)]
     frames = [VADUserStartedSpeakingFrame(), *chunks, VADUserStoppedSpeakingFrame(), SleepFrame(3.0)]
-    down, _ = await run_test(stt, frames_to_send=frames, pipeline_params=PipelineParams(audio_in_sample_rate=16000))
+    down, _ = await run_test(
+        stt, frames_to_send=frames, pipeline_params=PipelineParams(audio_in_sample_rate=16000)
+    )
     text = " ".join(f.text for f in down if isinstance(f, TranscriptionFrame)).lower()
     assert "distributed systems" in text and "technical lead" in text

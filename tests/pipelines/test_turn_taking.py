@@ -46,8 +46,10 @@ def test_a_story_without_an_outcome_is_not_over():
 
 
 def test_a_story_with_its_outcome_can_end_promptly():
-    text = ("Our checkout page was slow, so I profiled it and added a cache. As a result, p99 latency dropped "
-            "from two seconds to three hundred milliseconds.")
+    text = (
+        "Our checkout page was slow, so I profiled it and added a cache. As a result, p99 latency dropped "
+        "from two seconds to three hundred milliseconds."
+    )
     assert policy.wait_after_pause(text, STORY, smart_turn_p=0.7) == TUNING.complete_wait_s
 
 
@@ -65,8 +67,13 @@ def user_aggregator(strategy: InterviewTurnStopStrategy):
 
 
 def speech(text: str, pause_s: float) -> list:
-    return [VADUserStartedSpeakingFrame(start_secs=0.15), SleepFrame(0.1),
-            VADUserStoppedSpeakingFrame(stop_secs=0.2), TranscriptionFrame(text, "u", ""), SleepFrame(pause_s)]
+    return [
+        VADUserStartedSpeakingFrame(start_secs=0.15),
+        SleepFrame(0.1),
+        VADUserStoppedSpeakingFrame(stop_secs=0.2),
+        TranscriptionFrame(text, "u", ""),
+        SleepFrame(pause_s),
+    ]
 
 
 async def test_two_second_thinking_pause_does_not_end_the_turn():
@@ -84,7 +91,9 @@ async def test_two_second_thinking_pause_does_not_end_the_turn():
 async def test_finished_answer_ends_the_turn_within_a_second():
     strategy = InterviewTurnStopStrategy(policy=policy)
     strategy.expect(OPEN)
-    frames = speech("I would pick PostgreSQL, because it gives strong transactions and the team knows it.", 1.5)
+    frames = speech(
+        "I would pick PostgreSQL, because it gives strong transactions and the team knows it.", 1.5
+    )
     started = time.monotonic()
     stopped_at: list[float] = []
 
@@ -101,11 +110,18 @@ async def test_finished_answer_ends_the_turn_within_a_second():
 async def test_the_last_segment_transcribed_late_still_belongs_to_the_answer():
     strategy = InterviewTurnStopStrategy(policy=policy)
     strategy.expect(OPEN)
-    frames = speech("I would pick PostgreSQL, because it gives strong transactions and the team knows it.", 0.3)
+    frames = speech(
+        "I would pick PostgreSQL, because it gives strong transactions and the team knows it.", 0.3
+    )
     # The candidate adds a sentence; its transcript lands 0.9 s after the pause (slow STT).
-    frames += [VADUserStartedSpeakingFrame(start_secs=0.15), SleepFrame(0.1),
-               VADUserStoppedSpeakingFrame(stop_secs=0.2), SleepFrame(0.9),
-               TranscriptionFrame("It also has great tooling.", "u", ""), SleepFrame(1.0)]
+    frames += [
+        VADUserStartedSpeakingFrame(start_secs=0.15),
+        SleepFrame(0.1),
+        VADUserStoppedSpeakingFrame(stop_secs=0.2),
+        SleepFrame(0.9),
+        TranscriptionFrame("It also has great tooling.", "u", ""),
+        SleepFrame(1.0),
+    ]
     down, _ = await run_test(user_aggregator(strategy), frames_to_send=frames)
     contexts = [f for f in down if isinstance(f, LLMContextFrame)]
     assert len(contexts) == 1
@@ -115,8 +131,14 @@ async def test_the_last_segment_transcribed_late_still_belongs_to_the_answer():
 async def test_a_segment_with_no_transcript_does_not_hold_the_turn_forever():
     strategy = InterviewTurnStopStrategy(policy=policy, transcript_timeout_s=0.5)
     strategy.expect(OPEN)
-    frames = speech("I would pick PostgreSQL, because it gives strong transactions and the team knows it.", 0.3)
-    frames += [VADUserStartedSpeakingFrame(start_secs=0.15), SleepFrame(0.1),
-               VADUserStoppedSpeakingFrame(stop_secs=0.2), SleepFrame(1.5)]
+    frames = speech(
+        "I would pick PostgreSQL, because it gives strong transactions and the team knows it.", 0.3
+    )
+    frames += [
+        VADUserStartedSpeakingFrame(start_secs=0.15),
+        SleepFrame(0.1),
+        VADUserStoppedSpeakingFrame(stop_secs=0.2),
+        SleepFrame(1.5),
+    ]
     down, _ = await run_test(user_aggregator(strategy), frames_to_send=frames)
     assert len([f for f in down if isinstance(f, LLMContextFrame)]) == 1

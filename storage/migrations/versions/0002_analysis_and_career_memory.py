@@ -2,7 +2,7 @@
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2026-11-22 04:50:40.280974
+Create Date: 2026-11-22 05:00:51.907186
 """
 
 from collections.abc import Sequence
@@ -44,8 +44,7 @@ def upgrade() -> None:
     sa.Column('job_target_id', sa.Uuid(), nullable=True),
     sa.Column('dimension', sqlmodel.sql.sqltypes.AutoString(length=96), nullable=False),
     sa.Column('question', sa.Text(), nullable=False),
-    sa.Column('hints', sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), 'postgresql'), nullable=False),
-    sa.Column('outline', sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), 'postgresql'), nullable=False),
+    sa.Column('spec', sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), 'postgresql'), nullable=False),
     sa.Column('status', sqlmodel.sql.sqltypes.AutoString(length=12), nullable=False),
     sa.Column('answer', sa.Text(), nullable=True),
     sa.Column('score', sa.Float(), nullable=True),

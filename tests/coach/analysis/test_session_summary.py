@@ -137,3 +137,19 @@ def test_question_pointing_at_a_requirement_id_is_judged_against_that_requiremen
     analysis = analyze_session(plan, turns, jd_parsed=jd)
     assert analysis.exchanges[0].jd_requirement == "Operating Redis in production"
     assert analysis.exchanges[0].criteria.relevance >= 80
+
+
+def test_reply_the_interviewer_asked_to_redo_is_replaced_by_the_retry_answer() -> None:
+    q = case("t1").question
+    plan = InterviewPlan(role_kit="backend", interview_type="technical_verbal", questions=[q])
+    turns = [
+        _turn(0, "interviewer", "question", q.text, "t1"),
+        _turn(1, "candidate", "answer", "zxcvb qwrtp mnbvc lkjhg"),
+        _turn(2, "interviewer", "retry", "Sorry, I didn't catch that. Could you say it again?", "t1"),
+        _turn(3, "candidate", "answer", case("t1").strong),
+    ]
+    exchange = analyze_session(plan, turns).exchanges[0]
+    assert exchange.answer_turn_seqs == [3]
+    assert exchange.status == "answered" and "zxcvb" not in exchange.rewrite
+    only_noise = analyze_session(plan, turns[:3]).exchanges[0]
+    assert only_noise.answer_turn_seqs == [1] and only_noise.status == "gibberish"

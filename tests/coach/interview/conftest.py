@@ -21,13 +21,20 @@ def jds() -> list[dict]:
     return load_jds()
 
 
-@pytest.fixture
-def fake_llm() -> Iterator[FakeLLM]:
+@pytest.fixture(scope="session")
+def _fake_llm_server() -> Iterator[FakeLLM]:
     fake = FakeLLM()
     server = start_server(fake)
     yield fake
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture
+def fake_llm(_fake_llm_server: FakeLLM) -> FakeLLM:
+    _fake_llm_server.replies.clear()
+    _fake_llm_server.requests.clear()
+    return _fake_llm_server
 
 
 @pytest.fixture

@@ -29,7 +29,11 @@ class FakeLLM:
         self.replies.extend(replies)
 
     def next_reply(self) -> Canned:
-        return self.replies.popleft() if self.replies else Canned(status=500, raw_body='{"error": "no reply queued"}')
+        return (
+            self.replies.popleft()
+            if self.replies
+            else Canned(status=500, raw_body='{"error": "no reply queued"}')
+        )
 
 
 def completion(reply: Canned) -> dict:
@@ -37,7 +41,11 @@ def completion(reply: Canned) -> dict:
     if reply.tool_args is not None:
         arguments = reply.tool_args if isinstance(reply.tool_args, str) else json.dumps(reply.tool_args)
         message["tool_calls"] = [
-            {"id": "call_1", "type": "function", "function": {"name": "assess_answer", "arguments": arguments}}
+            {
+                "id": "call_1",
+                "type": "function",
+                "function": {"name": "assess_answer", "arguments": arguments},
+            }
         ]
     return {
         "id": "chatcmpl-test",

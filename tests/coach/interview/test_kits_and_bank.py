@@ -18,9 +18,17 @@ def test_every_product_role_family_has_a_kit_with_weighted_rubric_competencies()
 
 @pytest.mark.parametrize(
     ("family", "kit"),
-    [("devops", "backend"), ("fullstack", "backend"), ("mobile", "frontend"), ("ml", "data"),
-     ("healthcare", "nursing"), ("customer_support", "customer_support"), ("finance", "generic"),
-     ("underwater basket weaving", "generic"), (None, "generic")],
+    [
+        ("devops", "backend"),
+        ("fullstack", "backend"),
+        ("mobile", "frontend"),
+        ("ml", "data"),
+        ("healthcare", "nursing"),
+        ("customer_support", "customer_support"),
+        ("finance", "generic"),
+        ("underwater basket weaving", "generic"),
+        (None, "generic"),
+    ],
 )
 def test_role_families_map_to_the_kit_an_interviewer_would_use(family: str | None, kit: str) -> None:
     assert role_kit_for(family).id == kit

@@ -10,12 +10,19 @@ JD_CASES = [(jd["name"], jd["role_kit"], jd["jd_parsed"]) for jd in load_jds()]
 
 
 def weakness(dimension: str, occurrences: int = 4, trend: str = "declining") -> dict:
-    return {"dimension": dimension, "occurrences": occurrences, "trend": trend, "last_seen": "2025-05-01T10:00:00"}
+    return {
+        "dimension": dimension,
+        "occurrences": occurrences,
+        "trend": trend,
+        "last_seen": "2025-05-01T10:00:00",
+    }
 
 
 @pytest.mark.parametrize("interview_type", ["behavioral", "hr_screen", "technical_verbal", "case", "coding"])
 @pytest.mark.parametrize("duration_min", [10, 15, 30])
-def test_question_budgets_fill_the_session_minus_greeting_and_closing(interview_type: str, duration_min: int) -> None:
+def test_question_budgets_fill_the_session_minus_greeting_and_closing(
+    interview_type: str, duration_min: int
+) -> None:
     plan = generate_plan(role_kit="backend", interview_type=interview_type, duration_min=duration_min)
     assert sum(q.time_budget_s for q in plan.questions) == duration_min * 60 - GREETING_S - CLOSING_S
     assert len({q.id for q in plan.questions}) == len(plan.questions)
@@ -28,8 +35,9 @@ def test_same_inputs_give_the_same_plan(jds: list[dict]) -> None:
 
 @pytest.mark.parametrize("interview_type", ["behavioral", "technical_verbal", "hr_screen", "case"])
 @pytest.mark.parametrize(("name", "kit", "jd_parsed"), JD_CASES, ids=[c[0] for c in JD_CASES])
-def test_plans_cover_at_least_80_percent_of_must_haves(name: str, kit: str, jd_parsed: dict,
-                                                       interview_type: str) -> None:
+def test_plans_cover_at_least_80_percent_of_must_haves(
+    name: str, kit: str, jd_parsed: dict, interview_type: str
+) -> None:
     plan = generate_plan(role_kit=kit, interview_type=interview_type, jd_parsed=jd_parsed)
     assert must_have_coverage(plan, jd_parsed) >= 0.8, uncovered_must_haves(plan, jd_parsed)
 
@@ -51,7 +59,9 @@ def test_rationales_name_the_jd_requirement_and_the_resume_risk(jds: list[dict])
     assert "No Kubernetes or Docker on the resume." in risky[0].rationale
     for q in plan.questions:
         if q.source.requirement_ids:
-            first = next(r for r in jd_parsed["requirements"]["must_have"] if r["id"] == q.source.requirement_ids[0])
+            first = next(
+                r for r in jd_parsed["requirements"]["must_have"] if r["id"] == q.source.requirement_ids[0]
+            )
             assert first["text"] in q.rationale
 
 
@@ -64,15 +74,20 @@ def test_every_question_explains_itself_and_has_a_rubric_and_budget(jds: list[di
 
 def test_a_weak_competency_gets_more_questions_time_and_probes() -> None:
     base = generate_plan(role_kit="backend", interview_type="behavioral")
-    weak = generate_plan(role_kit="backend", interview_type="behavioral",
-                         user_weakness_patterns=[weakness("competency:reliability and operations")])
+    weak = generate_plan(
+        role_kit="backend",
+        interview_type="behavioral",
+        user_weakness_patterns=[weakness("competency:reliability and operations")],
+    )
     assert weak != base
 
     def on(plan, name):
         return [q for q in plan.questions if q.competency == name]
 
     assert len(on(weak, "reliability and operations")) > len(on(base, "reliability and operations"))
-    share = sum(q.time_budget_s for q in on(weak, "reliability and operations")) / len(on(weak, "reliability and operations"))
+    share = sum(q.time_budget_s for q in on(weak, "reliability and operations")) / len(
+        on(weak, "reliability and operations")
+    )
     others = [q.time_budget_s for q in weak.questions if q.competency != "reliability and operations"]
     assert share > max(others)
     for q in on(weak, "reliability and operations"):
@@ -82,24 +97,34 @@ def test_a_weak_competency_gets_more_questions_time_and_probes() -> None:
 
 
 def test_one_weak_area_does_not_crowd_out_the_rest_of_the_kit() -> None:
-    plan = generate_plan(role_kit="backend", interview_type="behavioral",
-                         user_weakness_patterns=[weakness("competency:ownership", occurrences=5)])
+    plan = generate_plan(
+        role_kit="backend",
+        interview_type="behavioral",
+        user_weakness_patterns=[weakness("competency:ownership", occurrences=5)],
+    )
     ownership = [q for q in plan.questions if q.competency == "ownership"]
     assert 2 <= len(ownership) <= len(plan.questions) // 2
 
 
 def test_improving_weaknesses_push_less_than_declining_ones() -> None:
     def ownership_count(trend: str) -> int:
-        plan = generate_plan(role_kit="generic", interview_type="behavioral", duration_min=30,
-                             user_weakness_patterns=[weakness("competency:ownership", trend=trend)])
+        plan = generate_plan(
+            role_kit="generic",
+            interview_type="behavioral",
+            duration_min=30,
+            user_weakness_patterns=[weakness("competency:ownership", trend=trend)],
+        )
         return sum(q.competency == "ownership" for q in plan.questions)
 
     assert ownership_count("declining") > ownership_count("improving")
 
 
 def test_a_recurring_answer_gap_adds_a_probe_that_practises_it() -> None:
-    plan = generate_plan(role_kit="sales", interview_type="behavioral",
-                         user_weakness_patterns=[weakness("specificity", occurrences=3, trend="stagnant")])
+    plan = generate_plan(
+        role_kit="sales",
+        interview_type="behavioral",
+        user_weakness_patterns=[weakness("specificity", occurrences=3, trend="stagnant")],
+    )
     probed = [q for q in plan.questions if "What number would show the impact of that?" in q.follow_ups]
     assert probed and all("specificity" in q.rationale for q in probed)
 
@@ -116,8 +141,12 @@ def test_history_for_this_job_counts_as_recent(jds: list[dict]) -> None:
     jd_parsed = jds[1]["jd_parsed"]
     first = generate_plan(role_kit="frontend", interview_type="technical_verbal", jd_parsed=jd_parsed)
     history = [{"session_id": "s1", "question_ids": [q.id for q in first.questions], "state": "analyzed"}]
-    second = generate_plan(role_kit="frontend", interview_type="technical_verbal", jd_parsed=jd_parsed,
-                           job_target_history=history)
+    second = generate_plan(
+        role_kit="frontend",
+        interview_type="technical_verbal",
+        jd_parsed=jd_parsed,
+        job_target_history=history,
+    )
     assert not {q.id for q in second.questions if not q.source.retry_of} & set(history[0]["question_ids"])
     assert must_have_coverage(second, jd_parsed) >= 0.8
 

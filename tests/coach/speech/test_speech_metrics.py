@@ -23,13 +23,20 @@ def test_hedging_like_and_sort_of_are_fillers():
 
 
 def test_pauses_over_one_second_and_the_longest_pause():
-    segments = [SpeechSegment(0.0, 3.0), SpeechSegment(3.4, 6.0), SpeechSegment(8.1, 9.0), SpeechSegment(10.5, 12.0)]
+    segments = [
+        SpeechSegment(0.0, 3.0),
+        SpeechSegment(3.4, 6.0),
+        SpeechSegment(8.1, 9.0),
+        SpeechSegment(10.5, 12.0),
+    ]
     assert pause_stats(segments) == (2, 2.1)
 
 
 def test_words_per_minute_over_the_whole_answer_including_pauses():
     text = " ".join(["word"] * 30)
-    metrics = compute_speech_metrics(text, [SpeechSegment(10.0, 20.0), SpeechSegment(22.0, 30.0)], talk_ratio=0.6)
+    metrics = compute_speech_metrics(
+        text, [SpeechSegment(10.0, 20.0), SpeechSegment(22.0, 30.0)], talk_ratio=0.6
+    )
     assert metrics.words == 30
     assert metrics.words_per_minute == 90.0
     assert metrics.pauses_over_1s == 1
