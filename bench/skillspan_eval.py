@@ -81,6 +81,14 @@ class Score:
         return "| " + " | ".join(cells) + " |"
 
 
+def _ratio(hits: int, total: int) -> float:
+    return hits / total if total else 0.0
+
+
+def _f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
 def load_postings(path: Path) -> list[Posting]:
     postings: dict[tuple[str, int], Posting] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -117,7 +125,9 @@ def posting_text(posting: Posting) -> tuple[str, list[tuple[int, int, int, int]]
 
 def predict(posting: Posting) -> list[Span]:
     text, offsets = posting_text(posting)
-    mentions = sorted(find_skill_mentions(text) + domain_lexicon().find(text), key=lambda m: (m.start, -m.end))
+    mentions = sorted(
+        find_skill_mentions(text) + domain_lexicon().find(text), key=lambda m: (m.start, -m.end)
+    )
     spans: list[Span] = []
     for mention in mentions:
         covered = [(s, t) for s, t, a, b in offsets if a < mention.end and mention.start < b]
@@ -137,7 +147,9 @@ def evaluate(postings: list[Posting]) -> tuple[dict[str, Score], Counter, Counte
         knowledge = [p for p in predicted if p.label in KNOWLEDGE_KINDS]
         for key in ("all", f"source: {posting.source}"):
             scores[key].add(predicted, posting.gold)
-        scores["knowledge spans vs hard/tool/cert/domain"].add(knowledge, [g for g in posting.gold if g.label == "knowledge"])
+        scores["knowledge spans vs hard/tool/cert/domain"].add(
+            knowledge, [g for g in posting.gold if g.label == "knowledge"]
+        )
         scores["skill spans vs soft skills"].add(
             [p for p in predicted if p.label == "soft"], [g for g in posting.gold if g.label == "skill"]
         )
@@ -162,41 +174,56 @@ def time_parse(runs: int) -> dict[str, float]:
         parse_jd(text)
         samples.append(time.perf_counter() - started)
     samples.sort()
-    return {"bytes": len(text.encode()), "first_ms": first * 1000, "median_ms": statistics.median(samples) * 1000,
-            "p95_ms": samples[int(0.95 * (len(samples) - 1))] * 1000, "runs": runs}
+    return {
+        "bytes": len(text.encode()),
+        "first_ms": first * 1000,
+        "median_ms": statistics.median(samples) * 1000,
+        "p95_ms": samples[int(0.95 * (len(samples) - 1))] * 1000,
+        "runs": runs,
+    }
 
 
 def machine() -> str:
     try:
         lscpu = subprocess.run(["lscpu"], capture_output=True, text=True, check=True).stdout
-        model = next(line.split(":", 1)[1].strip() for line in lscpu.splitlines() if line.startswith("Model name"))
+        model = next(
+            line.split(":", 1)[1].strip() for line in lscpu.splitlines() if line.startswith("Model name")
+        )
     except (OSError, subprocess.CalledProcessError, StopIteration):
         model = platform.processor() or "unknown CPU"
     return f"{os.cpu_count()} cores (`nproc`), {model} (`lscpu`), Python {platform.python_version()}"
 
 
 def report(postings: list[Posting], scores: dict[str, Score], timing: dict[str, float], data: Path) -> str:
-    header = ("| split | gold spans | predicted | exact P | exact R | exact F1 | partial P | partial R | partial F1 |\n"
-              "|---|---|---|---|---|---|---|---|---|")
-    order = ["all", *sorted(k for k in scores if k.startswith("source")), "knowledge spans vs hard/tool/cert/domain",
-             "skill spans vs soft skills"]
-    return "\n".join([
-        "# SkillSpan dev: JD skill extraction",
-        "",
-        f"- Date: {datetime.now(UTC).date().isoformat()}",
-        f"- Machine: {machine()}",
-        f"- Data: `{data.name}` ({len(postings)} postings, {sum(len(p.sentences) for p in postings)} sentences,"
-        f" {sum(len(p.gold) for p in postings)} gold skill + knowledge spans)",
-        "- Command: `.venv/bin/python bench/skillspan_eval.py`",
-        "",
-        header,
-        *(scores[k].row(k) for k in order),
-        "",
-        f"`parse_jd` on a {timing['bytes']:,}-byte posting: median {timing['median_ms']:.1f} ms, "
-        f"p95 {timing['p95_ms']:.1f} ms over {timing['runs']} runs; first call (loads the lexicons) "
-        f"{timing['first_ms']:.1f} ms.",
-        "",
-    ])
+    header = (
+        "| split | gold spans | predicted | exact P | exact R | exact F1 | partial P | partial R | partial F1 |\n"
+        "|---|---|---|---|---|---|---|---|---|"
+    )
+    order = [
+        "all",
+        *sorted(k for k in scores if k.startswith("source")),
+        "knowledge spans vs hard/tool/cert/domain",
+        "skill spans vs soft skills",
+    ]
+    return "\n".join(
+        [
+            "# SkillSpan dev: JD skill extraction",
+            "",
+            f"- Date: {datetime.now(UTC).date().isoformat()}",
+            f"- Machine: {machine()}",
+            f"- Data: `{data.name}` ({len(postings)} postings, {sum(len(p.sentences) for p in postings)} sentences,"
+            f" {sum(len(p.gold) for p in postings)} gold skill + knowledge spans)",
+            "- Command: `.venv/bin/python bench/skillspan_eval.py`",
+            "",
+            header,
+            *(scores[k].row(k) for k in order),
+            "",
+            f"`parse_jd` on a {timing['bytes']:,}-byte posting: median {timing['median_ms']:.1f} ms, "
+            f"p95 {timing['p95_ms']:.1f} ms over {timing['runs']} runs; first call (loads the lexicons) "
+            f"{timing['first_ms']:.1f} ms.",
+            "",
+        ]
+    )
 
 
 def main() -> None:
@@ -204,7 +231,9 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--runs", type=int, default=200, help="timed parse_jd runs")
-    parser.add_argument("--errors", type=int, default=0, help="print the N most common misses and false alarms")
+    parser.add_argument(
+        "--errors", type=int, default=0, help="print the N most common misses and false alarms"
+    )
     args = parser.parse_args()
     postings = load_postings(args.data)
     scores, missed, spurious = evaluate(postings)
@@ -213,7 +242,9 @@ def main() -> None:
     args.out.write_text(text, encoding="utf-8")
     sys.stdout.write(text)
     if args.errors:
-        sys.stdout.write(f"\nmissed: {missed.most_common(args.errors)}\nspurious: {spurious.most_common(args.errors)}\n")
+        sys.stdout.write(
+            f"\nmissed: {missed.most_common(args.errors)}\nspurious: {spurious.most_common(args.errors)}\n"
+        )
 
 
 if __name__ == "__main__":

@@ -54,6 +54,24 @@ class Settings(BaseSettings):
     SESSION_IDLE_TIMEOUT_S: int = 120
     SESSION_MAX_DURATION_S: int = 2700
 
+    # Market pulse: a (role, location) aggregate is published only with jobs from this many distinct users.
+    MARKET_MIN_USERS: int = Field(default=3, ge=2)
+    MARKET_WINDOW_DAYS: int = Field(default=30, ge=1)
+    MARKET_TOP_SKILLS: int = Field(default=20, ge=1)
+    MARKET_RUN_HOUR_UTC: int = Field(default=2, ge=0, le=23)
+
+    # Per-user limits in fixed windows (0 switches a limit off).
+    LIMIT_SESSIONS_PER_DAY: int = Field(default=50, ge=0)
+    LIMIT_ANALYSES_PER_HOUR: int = Field(default=20, ge=0)
+    LIMIT_DRILL_GENERATIONS_PER_DAY: int = Field(default=20, ge=0)
+
+    # Feature switches: a switched-off feature's routes answer 404.
+    FEATURE_VOICE: bool = True
+    FEATURE_ANALYSIS: bool = True
+    FEATURE_DRILLS: bool = True
+    FEATURE_MARKET: bool = True
+    FEATURE_COACHES: bool = True
+
     @model_validator(mode="after")
     def _secret_key(self) -> Settings:
         if self.SECRET_KEY.lower() in _PLACEHOLDER_SECRETS:

@@ -27,6 +27,7 @@ from coach.interview.protocol import InterviewerBrain
 from pipelines.config import VoiceConfig
 from pipelines.interview import run_interview
 from pipelines.models import Models
+from pipelines.services import Services
 from pipelines.transcript import TurnSink
 
 BrainFactory = Callable[[], InterviewerBrain | Awaitable[InterviewerBrain]]
@@ -55,9 +56,12 @@ class WebRTCSessionManager:
         *,
         ice_servers: list[IceServer] | None = None,
         extra_observers: Callable[[], list[Any]] | None = None,
+        services_factory: Callable[[], Services] | None = None,
     ):
+        """extra_observers and services_factory let benchmarks watch sessions or swap providers."""
         self._config = config
         self._extra_observers = extra_observers
+        self._services_factory = services_factory
         self._models = models
         self._handler = SmallWebRTCRequestHandler(ice_servers=ice_servers or [])
         self._peers: dict[str, str] = {}  # session id -> peer connection id
@@ -148,6 +152,7 @@ class WebRTCSessionManager:
     ) -> None:
         try:
             observers = self._extra_observers() if self._extra_observers else None
+            services = self._services_factory() if self._services_factory else None
             await run_interview(
                 transport=transport,
                 config=self._config,
@@ -155,6 +160,7 @@ class WebRTCSessionManager:
                 brain=brain,
                 sink=sink,
                 extra_observers=observers,
+                services=services,
             )
         except asyncio.CancelledError:
             raise

@@ -17,7 +17,7 @@ from api.schemas.jobs import (
     StageIn,
     StagePublic,
 )
-question_gen = __import__("importlib").import_module("coach.interview.questions") if False else None  # TEMP
+from coach.interview import questions as question_gen
 from storage.models import InterviewContact, InterviewStage
 from storage.queries import jobs as q
 
@@ -57,6 +57,6 @@ async def generate_questions(
     job = owned_job(session, user, job_id)
     client = llm_client(settings)
     if client is None:
-        return GeneratedQuestions(**question_gen.generate_questions(job.jd_parsed), generated_by="offline")
+        return GeneratedQuestions(**question_gen.generate_questions(job.jd_parsed))
     result = await question_gen.generate_questions_llm(job.jd_parsed, client=client, model=settings.LLM_MODEL)
     return GeneratedQuestions(**result)

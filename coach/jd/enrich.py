@@ -39,10 +39,14 @@ class _Additions(BaseModel):
     def _short_strings(cls, value: Any) -> list[str]:
         items = value if isinstance(value, list) else []
         cleaned = [" ".join(str(i).split()) for i in items if isinstance(i, str)]
-        return [i for i in cleaned if i and len(i) <= _MAX_CHARS and len(i.split()) <= _MAX_WORDS][:_MAX_ITEMS]
+        return [i for i in cleaned if i and len(i) <= _MAX_CHARS and len(i.split()) <= _MAX_WORDS][
+            :_MAX_ITEMS
+        ]
 
 
-async def enrich_with_llm(parsed: JDParsed, text: str, *, client: Any, model: str = DEFAULT_MODEL) -> JDParsed:
+async def enrich_with_llm(
+    parsed: JDParsed, text: str, *, client: Any, model: str = DEFAULT_MODEL
+) -> JDParsed:
     """`client` is an `openai.AsyncOpenAI` for any base_url. On any failure the offline parse comes back as is."""
     try:
         content = await _ask(client, model, parsed, text)

@@ -5,8 +5,20 @@ from __future__ import annotations
 import re
 
 _WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
 }
 _NUM = r"(\d{1,2}|" + "|".join(_WORD_NUMBERS) + r")"
 _YEARS = re.compile(
@@ -23,14 +35,22 @@ _DEGREES: list[tuple[str, int, re.Pattern[str]]] = [
     ("PhD", 5, re.compile(r"\bPh\.?\s?D\b|\bdoctorate\b|\bdoctoral degree\b", re.IGNORECASE)),
     ("MSN", 4, re.compile(r"\bMSN\b")),
     ("MBA", 4, re.compile(r"\bMBA\b")),
-    ("Master's degree", 4, re.compile(
-        r"\b(?i:master['’]?s?)\b(?!\s+(?:of\s+)?(?:none|data|your))|\bM\.?Sc\b|\bM\.S\.|\bMEng\b"
-        r"|\bMS\b(?!\s*(?:Office|Excel|Word|Teams|SQL|Project|Access|Dynamics|Visio|PowerPoint|Outlook))"
-    )),
+    (
+        "Master's degree",
+        4,
+        re.compile(
+            r"\b(?i:master['’]?s?)\b(?!\s+(?:of\s+)?(?:none|data|your))|\bM\.?Sc\b|\bM\.S\.|\bMEng\b"
+            r"|\bMS\b(?!\s*(?:Office|Excel|Word|Teams|SQL|Project|Access|Dynamics|Visio|PowerPoint|Outlook))"
+        ),
+    ),
     ("BSN", 3, re.compile(r"\bBSN\b")),
-    ("Bachelor's degree", 3, re.compile(
-        r"\b[Bb]achelor['’]?s?\b|\bB\.?Sc\b|\bB\.S\.|\bB\.A\.|\bBS\b|\bBA\b|\bBS/BA\b|\bBA/BS\b|\bBEng\b|\bB\.?Tech\b|\b(?:four|4)[- ]year degree\b|\b[Uu]ndergraduate degree\b|\b[Uu]niversity degree\b|\b[Cc]ollege degree\b"
-    )),
+    (
+        "Bachelor's degree",
+        3,
+        re.compile(
+            r"\b[Bb]achelor['’]?s?\b|\bB\.?Sc\b|\bB\.S\.|\bB\.A\.|\bBS\b|\bBA\b|\bBS/BA\b|\bBA/BS\b|\bBEng\b|\bB\.?Tech\b|\b(?:four|4)[- ]year degree\b|\b[Uu]ndergraduate degree\b|\b[Uu]niversity degree\b|\b[Cc]ollege degree\b"
+        ),
+    ),
     ("ADN", 2, re.compile(r"\bADN\b")),
     ("Associate degree", 2, re.compile(r"\b[Aa]ssociate['’]?s? degree\b")),
     ("High school diploma", 1, re.compile(r"\bhigh school\b|\bGED\b|\bsecondary school\b", re.IGNORECASE)),
@@ -52,7 +72,10 @@ def experience_years(text: str) -> list[int]:
     text = _normalize(text)
     found = []
     for m in _YEARS.finditer(text):
-        if _EXPERIENCE_AFTER.match(text[m.end() :]) or "experience" in text[max(0, m.start() - 40) : m.start()].lower():
+        if (
+            _EXPERIENCE_AFTER.match(text[m.end() :])
+            or "experience" in text[max(0, m.start() - 40) : m.start()].lower()
+        ):
             found.append(_number(m.group(1)))
     return [y for y in found if 0 < y <= _MAX_YEARS]
 

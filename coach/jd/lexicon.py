@@ -31,25 +31,18 @@ class Mention:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
-    text: str
-    start: int
-    end: int
-
-
-def tokenize(text: str) -> list[_Token]:
-    tokens = []
-    for m in _TOKEN.finditer(text):
-        word = m.group()
+def tokenize(text: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """Words (possessive "'s" dropped) and their character spans."""
+    matches = list(_TOKEN.finditer(text))
+    words = [m.group() for m in matches]
+    for i, word in enumerate(words):
         if "'" in word or "’" in word:
-            word = _POSSESSIVE.sub("", word)
-        tokens.append(_Token(word, *m.span()))
-    return tokens
+            words[i] = _POSSESSIVE.sub("", word)
+    return words, [m.span() for m in matches]
 
 
 def phrase_key(phrase: str, *, exact: bool = False) -> tuple[str, ...]:
-    words = tuple(t.text for t in tokenize(phrase))
+    words = tuple(tokenize(phrase)[0])
     return words if exact else tuple(w.lower() for w in words)
 
 
@@ -74,15 +67,15 @@ class Lexicon:
         reach[key[0]] = max(reach.get(key[0], 0), len(key))
 
     def find(self, text: str) -> list[Mention]:
-        tokens = tokenize(text)
-        words = [t.text for t in tokens]
+        words, spans = tokenize(text)
         folded = [w.lower() for w in words]
         mentions: list[Mention] = []
         i = 0
-        while i < len(tokens):
-            size, value = self._longest_at(words, folded, i)
+        while i < len(words):
+            reach = max(self._exact_reach.get(words[i], 0), self._folded_reach.get(folded[i], 0))
+            size, value = self._longest_at(words, folded, i, reach) if reach else (0, None)
             if value is not None:
-                mentions.append(Mention(value[0], value[1], tokens[i].start, tokens[i + size - 1].end))
+                mentions.append(Mention(value[0], value[1], spans[i][0], spans[i + size - 1][1]))
             i += size or 1
         return mentions
 
@@ -90,13 +83,13 @@ class Lexicon:
         """The entry a whole phrase names, e.g. "k8s" -> ("Kubernetes", "hard")."""
         return self._exact.get(phrase_key(phrase, exact=True)) or self._folded.get(phrase_key(phrase))
 
-    def _longest_at(self, words: list[str], folded: list[str], i: int) -> tuple[int, tuple[str, str] | None]:
-        exact_reach = self._exact_reach.get(words[i], 0)
-        folded_reach = self._folded_reach.get(folded[i], 0)
-        for size in range(min(max(exact_reach, folded_reach), len(words) - i), 0, -1):
-            if size <= exact_reach and (key := tuple(words[i : i + size])) in self._exact:
+    def _longest_at(
+        self, words: list[str], folded: list[str], i: int, reach: int
+    ) -> tuple[int, tuple[str, str] | None]:
+        for size in range(min(reach, len(words) - i), 0, -1):
+            if (key := tuple(words[i : i + size])) in self._exact:
                 return size, self._exact[key]
-            if size <= folded_reach and (key := tuple(folded[i : i + size])) in self._folded:
+            if (key := tuple(folded[i : i + size])) in self._folded:
                 return size, self._folded[key]
         return 0, None
 

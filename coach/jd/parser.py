@@ -35,7 +35,9 @@ def parse_jd(
     parsed = JDParsed(
         title=job_title,
         seniority=detect_seniority(job_title, text, years),
-        role_family=detect_role_family(job_title, [*skills.hard, *skills.tools, *skills.certifications], text),
+        role_family=detect_role_family(
+            job_title, [*skills.hard, *skills.tools, *skills.certifications], text
+        ),
         responsibilities=items.responsibilities,
         requirements=items.requirements,
         hard_skills=[*skills.hard, *skills.certifications],
@@ -55,7 +57,9 @@ def parse_jd(
 
 def _text_outside(sections: list[Section], skipped: frozenset[str]) -> str:
     return "\n".join(
-        "\n".join([s.heading or "", *(item.text for item in s.items)]) for s in sections if s.kind not in skipped
+        "\n".join([s.heading or "", *(item.text for item in s.items)])
+        for s in sections
+        if s.kind not in skipped
     )
 
 
@@ -68,7 +72,9 @@ def _years(must_have: list, text: str) -> int | None:
 
 
 def _education(requirements, text: str) -> list[str]:
-    asked = [r.text for r in (*requirements.must_have, *requirements.nice_to_have) if r.category == "education"]
+    asked = [
+        r.text for r in (*requirements.must_have, *requirements.nice_to_have) if r.category == "education"
+    ]
     found: list[str] = []
     for degree in degrees_in("\n".join(asked)) or degrees_in(text):
         if degree not in found:

@@ -12,18 +12,22 @@ from pydantic import ValidationError
 from coach.jd.experience import degree_level
 from coach.jd.role_family import family_from_title
 from coach.jd.schema import JDParsed, Requirement, Risk
-from coach.jd.skills import CHECKABLE_KINDS, canonical_skill, find_skill_mentions, with_implied
+from coach.jd.skills import checkable, find_skill_mentions, with_implied
 from coach.resume.dates import range_of, total_years
 from coach.resume.schema import ResumeProfile, Role
 
 log = logging.getLogger(__name__)
 
 # "Python, Go or Java", "a language such as Go": any one of the named skills satisfies the requirement.
-_ANY_OF = re.compile(r"\bor\b|/|\beither\b|\bone of\b|\bsuch as\b|\be\.g\.|\bfor example\b",
-                     re.IGNORECASE)
+_ANY_OF = re.compile(r"\bor\b|/|\beither\b|\bone of\b|\bsuch as\b|\be\.g\.|\bfor example\b", re.IGNORECASE)
 _EQUIVALENT = re.compile(r"\bor equivalent\b|\bequivalent (?:practical |work )?experience\b", re.IGNORECASE)
-_DEGREE_NAMES = {1: "a high school diploma", 2: "an associate degree", 3: "a bachelor's degree",
-                 4: "a master's degree", 5: "a doctorate"}
+_DEGREE_NAMES = {
+    1: "a high school diploma",
+    2: "an associate degree",
+    3: "a bachelor's degree",
+    4: "a master's degree",
+    5: "a doctorate",
+}
 
 
 def compute_risks(jd: JDParsed, profile: ResumeProfile, *, today: date | None = None) -> list[Risk]:
@@ -31,17 +35,25 @@ def compute_risks(jd: JDParsed, profile: ResumeProfile, *, today: date | None = 
     years = relevant_years(jd, profile, today or date.today())
     risks = []
     for requirement in jd.requirements.must_have:
-        reasons = [r for r in (
-            _skill_gap(requirement, evidence),
-            _years_gap(requirement, years),
-            _education_gap(requirement, profile),
-        ) if r]
+        reasons = [
+            r
+            for r in (
+                _skill_gap(requirement, evidence),
+                _years_gap(requirement, years),
+                _education_gap(requirement, profile),
+            )
+            if r
+        ]
         if reasons:
-            risks.append(Risk(requirement_id=requirement.id, requirement=requirement.text, reason=" ".join(reasons)))
+            risks.append(
+                Risk(requirement_id=requirement.id, requirement=requirement.text, reason=" ".join(reasons))
+            )
     return risks
 
 
-def refresh_risks(jd_parsed: dict[str, Any], profile: dict[str, Any] | ResumeProfile | None) -> dict[str, Any]:
+def refresh_risks(
+    jd_parsed: dict[str, Any], profile: dict[str, Any] | ResumeProfile | None
+) -> dict[str, Any]:
     """Recompute the risks of a stored `jd_parsed` for a new (or removed) resume; other fields stay as stored."""
     try:
         jd = JDParsed.model_validate(jd_parsed)
@@ -55,7 +67,12 @@ def refresh_risks(jd_parsed: dict[str, Any], profile: dict[str, Any] | ResumePro
 
 def resume_evidence(profile: ResumeProfile) -> set[str]:
     """Casefolded skill names the resume shows anywhere (skills, roles, achievements), plus what they imply."""
-    texts = [profile.headline or "", *profile.skills, *profile.education, *(a.text for a in profile.achievements)]
+    texts = [
+        profile.headline or "",
+        *profile.skills,
+        *profile.education,
+        *(a.text for a in profile.achievements),
+    ]
     found = {m.canonical for text in texts for m in find_skill_mentions(text)}
     found |= {name for role in profile.roles for name in _role_skills(role)}
     return with_implied([*found, *profile.skills])
@@ -83,15 +100,17 @@ def _role_skills(role: Role) -> list[str]:
 
 
 def _skill_gap(requirement: Requirement, evidence: set[str]) -> str | None:
-    checkable = [s for s in requirement.skills if (entry := canonical_skill(s)) and entry[1] in CHECKABLE_KINDS]
-    missing = [s for s in checkable if s.casefold() not in evidence]
+    if requirement.category == "education":
+        return None  # "a degree in Computer Science" is checked as a degree, not as a skill
+    named = [s for s in requirement.skills if checkable(s)]
+    missing = [s for s in named if s.casefold() not in evidence]
     if not missing:
         return None
     if _ANY_OF.search(requirement.text):
-        if len(missing) < len(checkable):
+        if len(missing) < len(named):
             return None
-        return f"It asks for {_join(checkable, 'or')}; your resume mentions none of them."
-    return f"It asks for {_join(checkable, 'and')}; your resume does not mention {_join(missing, 'or')}."
+        return f"It asks for {_join(named, 'or')}; your resume mentions none of them."
+    return f"It asks for {_join(named, 'and')}; your resume does not mention {_join(missing, 'or')}."
 
 
 def _years_gap(requirement: Requirement, shown: float | None) -> str | None:

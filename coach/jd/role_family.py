@@ -24,14 +24,22 @@ def _families() -> dict[str, dict[str, list[str]]]:
 @cache
 def _title_patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [
-        (family, re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, spec["titles"])) + r")(?![\w-])", re.I))
+        (
+            family,
+            re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, spec["titles"])) + r")(?![\w-])", re.I),
+        )
         for family, spec in _families().items()
     ]
 
 
 def detect_role_family(title: str | None, skills: Iterable[str], text: str = "") -> RoleFamily:
     """The title decides when it names a family; otherwise the posting's skills vote, then its opening."""
-    return family_from_title(title or "") or _family_from_skills(skills) or family_from_title(text[:300]) or "other"
+    return (
+        family_from_title(title or "")
+        or _family_from_skills(skills)
+        or family_from_title(text[:300])
+        or "other"
+    )
 
 
 def family_from_title(title: str) -> RoleFamily | None:

@@ -8,8 +8,20 @@ from dataclasses import dataclass
 from coach.jd.schema import PayPeriod, Salary
 
 _CURRENCY_SIGNS = {
-    "US$": "USD", "CA$": "CAD", "C$": "CAD", "AU$": "AUD", "A$": "AUD", "NZ$": "NZD", "S$": "SGD",
-    "$": "USD", "£": "GBP", "€": "EUR", "₹": "INR", "RS": "INR", "RS.": "INR", "¥": "JPY",
+    "US$": "USD",
+    "CA$": "CAD",
+    "C$": "CAD",
+    "AU$": "AUD",
+    "A$": "AUD",
+    "NZ$": "NZD",
+    "S$": "SGD",
+    "$": "USD",
+    "£": "GBP",
+    "€": "EUR",
+    "₹": "INR",
+    "RS": "INR",
+    "RS.": "INR",
+    "¥": "JPY",
 }
 _CODES = ("USD", "EUR", "GBP", "INR", "CAD", "AUD", "NZD", "SGD", "CHF", "JPY", "SEK", "NOK", "DKK", "PLN")
 _CUR = r"(?:US\$|CA\$|C\$|AU\$|A\$|NZ\$|S\$|\$|£|€|₹|¥|Rs\.?|(?:" + "|".join(_CODES) + r")\b)"
@@ -20,22 +32,55 @@ _MONEY = re.compile(
     rf"(?:\s*(?:-|–|—|to|and)\s*(?P<c2>{_CUR})?\s?(?P<b>{_AMOUNT})\s?(?P<u2>{_UNIT})?\b)?"
     rf"(?:\s?(?P<c3>€|£|(?:{'|'.join(_CODES)})\b))?"
 )
-_UNIT_FACTOR = {"k": 1e3, "lpa": 1e5, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "l": 1e5,
-                "cr": 1e7, "crore": 1e7, "crores": 1e7}
+_UNIT_FACTOR = {
+    "k": 1e3,
+    "lpa": 1e5,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "lac": 1e5,
+    "lacs": 1e5,
+    "l": 1e5,
+    "cr": 1e7,
+    "crore": 1e7,
+    "crores": 1e7,
+}
 _PERIOD_AFTER = re.compile(
     r"^\s*(?:/|per|an|a|each)\s*(?P<p>hour|hr|h|year|yr|annum|month|mo|week|wk)\b"
     r"|^\s*(?P<q>hourly|annually|yearly|monthly|p\.?a\.?|pa|ctc|lpa)\b",
     re.IGNORECASE,
 )
-_PERIOD_WORDS = {"hour": "hour", "hr": "hour", "h": "hour", "hourly": "hour", "year": "year", "yr": "year",
-                 "annum": "year", "annually": "year", "yearly": "year", "pa": "year", "p.a.": "year",
-                 "p.a": "year", "ctc": "year", "lpa": "year", "month": "month", "mo": "month", "monthly": "month"}
-_SCALE_WORD = re.compile(r"^\s*(?:million|billion|bn|mm|m\b|b\b|\+?\s*(?:users|customers|employees|people))",
-                         re.IGNORECASE)
-_PAY_CUE = re.compile(r"\b(?:salary|compensation|pay|base|range|ote|rate|wages?|earn\w*|ctc|lpa|package|"
-                      r"per hour|per year|per annum|hourly|annual)\b", re.IGNORECASE)
-_NOT_PAY_CUE = re.compile(r"\b(?:stipend|bonus|budget|allowance|reimburse\w*|credit|funding|raised|revenue|"
-                          r"valuation|arr|investment|grant|donat\w*|contribution|match|401)\b", re.IGNORECASE)
+_PERIOD_WORDS = {
+    "hour": "hour",
+    "hr": "hour",
+    "h": "hour",
+    "hourly": "hour",
+    "year": "year",
+    "yr": "year",
+    "annum": "year",
+    "annually": "year",
+    "yearly": "year",
+    "pa": "year",
+    "p.a.": "year",
+    "p.a": "year",
+    "ctc": "year",
+    "lpa": "year",
+    "month": "month",
+    "mo": "month",
+    "monthly": "month",
+}
+_SCALE_WORD = re.compile(
+    r"^\s*(?:million|billion|bn|mm|m\b|b\b|\+?\s*(?:users|customers|employees|people))", re.IGNORECASE
+)
+_PAY_CUE = re.compile(
+    r"\b(?:salary|compensation|pay|base|range|ote|rate|wages?|earn\w*|ctc|lpa|package|"
+    r"per hour|per year|per annum|hourly|annual)\b",
+    re.IGNORECASE,
+)
+_NOT_PAY_CUE = re.compile(
+    r"\b(?:stipend|bonus|budget|allowance|reimburse\w*|credit|funding|raised|revenue|"
+    r"valuation|arr|investment|grant|donat\w*|contribution|match|401)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -76,7 +121,11 @@ def _currency(token: str | None, units: list[str]) -> str | None:
     if token:
         return _CURRENCY_SIGNS.get(token.upper(), token.upper())
     # "18-25 LPA" is rupees even without a sign.
-    return "INR" if any(u in ("lpa", "lakh", "lakhs", "lac", "lacs", "cr", "crore", "crores") for u in units) else None
+    return (
+        "INR"
+        if any(u in ("lpa", "lakh", "lakhs", "lac", "lacs", "cr", "crore", "crores") for u in units)
+        else None
+    )
 
 
 def _amounts(a: str, b: str | None, units: list[str]) -> tuple[float, float]:

@@ -14,8 +14,23 @@ Seniority = Literal[
     "intern", "junior", "mid", "senior", "staff", "principal", "lead", "manager", "director", "executive"
 ]
 RoleFamily = Literal[
-    "backend", "frontend", "fullstack", "data", "ml", "devops", "mobile", "product", "design", "sales",
-    "customer_support", "marketing", "nursing", "healthcare", "finance", "operations", "other",
+    "backend",
+    "frontend",
+    "fullstack",
+    "data",
+    "ml",
+    "devops",
+    "mobile",
+    "product",
+    "design",
+    "sales",
+    "customer_support",
+    "marketing",
+    "nursing",
+    "healthcare",
+    "finance",
+    "operations",
+    "other",
 ]
 RequirementCategory = Literal["hard", "soft", "education", "experience", "certification", "other"]
 WorkMode = Literal["remote", "hybrid", "onsite"]

@@ -16,7 +16,15 @@ from typing import Literal
 from coach.jd.lexicon import LEXICON_DIR
 
 SectionKind = Literal[
-    "intro", "overview", "responsibilities", "requirements", "nice_to_have", "benefits", "about", "apply", "other"
+    "intro",
+    "overview",
+    "responsibilities",
+    "requirements",
+    "nice_to_have",
+    "benefits",
+    "about",
+    "apply",
+    "other",
 ]
 
 BULLET = re.compile(r"^\s*(?:[-*•·●▪◦‣–—>+✓✔➢►]|\d{1,2}[.)]|\(?[a-hA-H]\))\s+")
@@ -28,7 +36,31 @@ _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "incl.", "approx.", "vs.", "sr.", "jr.
 _MAX_HEADING_WORDS = 8
 _DETAIL_KINDS = frozenset({"apply"})
 _CONTACT_DETAIL = re.compile(r"@|://|www\.|linkedin\.com|github\.com")
-_CONNECTORS = frozenset("a an and or the of to for with in on at by as is are our your from that which".split())
+_CONNECTORS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "or",
+        "the",
+        "of",
+        "to",
+        "for",
+        "with",
+        "in",
+        "on",
+        "at",
+        "by",
+        "as",
+        "is",
+        "are",
+        "our",
+        "your",
+        "from",
+        "that",
+        "which",
+    ]
+)
 _TITLE_WORD = re.compile(r"^(?:[A-Z0-9&][\w'’&-]*|and|or|of|the|to|for|you|we|a|an|in|on|with|&)$")
 
 
@@ -148,7 +180,11 @@ def _heading_vocabulary() -> frozenset[str]:
 
 def _title_case(line: str) -> bool:
     words = _MARKUP.sub("", line).split()
-    return len(words) <= 5 and not line.endswith((".", "!", "?", ",")) and all(_TITLE_WORD.match(w) for w in words)
+    return (
+        len(words) <= 5
+        and not line.endswith((".", "!", "?", ","))
+        and all(_TITLE_WORD.match(w) for w in words)
+    )
 
 
 def _add_line(section: Section, line: str) -> None:

@@ -16,7 +16,9 @@ _ROLE_NOUNS = re.compile(
     r"ph\.?d\.? (?:student|position)|fellow|trainee|apprentice)s?\b",
     re.IGNORECASE,
 )
-_TITLE_LABEL = re.compile(r"^\W*(?:job title|title|position|role|job|opening|vacancy)\s*[:\-–]\s*(.+)$", re.IGNORECASE)
+_TITLE_LABEL = re.compile(
+    r"^\W*(?:job title|title|position|role|job|opening|vacancy)\s*[:\-–]\s*(.+)$", re.IGNORECASE
+)
 _HIRING = re.compile(
     r"\b(?:hiring|looking for|seeking|searching for|recruiting)\s+(?:an?\s+|our\s+(?:next|first)\s+)?"
     r"(?:(?:experienced|talented|motivated|passionate|skilled|driven|dedicated|compassionate)\s+)*"
@@ -40,7 +42,10 @@ _LEVELS: list[tuple[Seniority, re.Pattern[str]]] = [
     ("director", re.compile(r"\b(?:director|head of)\b", re.I)),
     ("manager", re.compile(r"\bmanager\b|\bmanagement position\b", re.I)),
     ("principal", re.compile(r"\bprincipal\b", re.I)),
-    ("staff", re.compile(r"\bstaff\b(?!\s+(?:nurse|accountant|pharmacist|physician|writer|member|rn))", re.I)),
+    (
+        "staff",
+        re.compile(r"\bstaff\b(?!\s+(?:nurse|accountant|pharmacist|physician|writer|member|rn))", re.I),
+    ),
     ("lead", re.compile(r"\b(?:lead|team lead|tech lead|charge nurse)\b(?!\s+gen)", re.I)),
     ("senior", re.compile(r"\b(?i:senior|sr|snr)\b\.?|\b(?:III|IV)\b")),
     ("mid", re.compile(r"\b(?:mid[- ]level|mid[- ]senior|intermediate)\b|\bII\b", re.I)),

@@ -9,7 +9,12 @@ from functools import cache
 
 from coach.jd.lexicon import LEXICON_DIR, Lexicon, Mention, build
 
-SKILL_FILES = {"hard_skills": "hard", "tools": "tool", "certifications": "certification", "soft_skills": "soft"}
+SKILL_FILES = {
+    "hard_skills": "hard",
+    "tools": "tool",
+    "certifications": "certification",
+    "soft_skills": "soft",
+}
 # Kinds a resume can evidence and a requirement can be checked against.
 CHECKABLE_KINDS = frozenset({"hard", "tool", "certification"})
 
@@ -49,8 +54,10 @@ def extract_skills(text: str, *, exclude: Iterable[str] = ()) -> SkillSet:
         if mention.canonical.casefold() not in skipped:
             by_kind[mention.kind].append(mention.canonical)
     return SkillSet(
-        hard=unique(by_kind["hard"]), tools=unique(by_kind["tool"]),
-        certifications=unique(by_kind["certification"]), soft=unique(by_kind["soft"]),
+        hard=unique(by_kind["hard"]),
+        tools=unique(by_kind["tool"]),
+        certifications=unique(by_kind["certification"]),
+        soft=unique(by_kind["soft"]),
     )
 
 
@@ -80,10 +87,25 @@ def with_implied(names: Iterable[str]) -> set[str]:
     return found
 
 
+def checkable(name: str) -> bool:
+    """Whether a resume can be checked for this skill by name (a concrete skill, tool or certification)."""
+    entry = canonical_skill(name)
+    return (
+        entry is not None
+        and entry[1] in CHECKABLE_KINDS
+        and entry[0] not in _implies_file()["too_broad_to_check"]
+    )
+
+
 @cache
 def _implications() -> dict[str, tuple[str, ...]]:
-    data = json.loads((LEXICON_DIR / "implies.json").read_text(encoding="utf-8"))["implies"]
+    data = _implies_file()["implies"]
     return {name.casefold(): tuple(i.casefold() for i in implied) for name, implied in data.items()}
+
+
+@cache
+def _implies_file() -> dict:
+    return json.loads((LEXICON_DIR / "implies.json").read_text(encoding="utf-8"))
 
 
 def unique(names: Iterable[str]) -> list[str]:

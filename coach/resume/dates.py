@@ -6,11 +6,14 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1
+    )
+}
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATE = (
-    rf"(?:{_MONTH}\s*'?\d{{4}}|(?:0?[1-9]|1[0-2])/\d{{4}}|\d{{4}}[-/.](?:0[1-9]|1[0-2]|[1-9])(?!\d)|(?:19|20)\d{{2}})"
-)
+_DATE = rf"(?:{_MONTH}\s*'?\d{{4}}|(?:0?[1-9]|1[0-2])/\d{{4}}|\d{{4}}[-/.](?:0[1-9]|1[0-2]|[1-9])(?!\d)|(?:19|20)\d{{2}})"
 _CURRENT = r"(?:present|current|now|today|to date|ongoing)"
 DATE_RANGE = re.compile(
     rf"(?P<start>{_DATE})\s*(?:-|–|—|to|until|through|till)\s*(?P<end>{_DATE}|{_CURRENT})", re.IGNORECASE

@@ -16,7 +16,16 @@ _DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _SUPPORTED = "upload a PDF, a Word .docx or a plain-text file, or paste the text"
 # pypdf raises assorted built-in errors on damaged files besides its own.
-_PDF_ERRORS = (PyPdfError, DependencyError, ValueError, KeyError, TypeError, IndexError, OSError, RecursionError)
+_PDF_ERRORS = (
+    PyPdfError,
+    DependencyError,
+    ValueError,
+    KeyError,
+    TypeError,
+    IndexError,
+    OSError,
+    RecursionError,
+)
 
 
 class ResumeFormatError(ValueError):
@@ -26,7 +35,9 @@ class ResumeFormatError(ValueError):
 def extract_text(data: bytes, content_type: str | None, filename: str | None) -> str:
     if not data:
         raise ResumeFormatError("the file is empty.")
-    kind = _kind(data, (content_type or "").split(";")[0].strip().lower(), PurePath(filename or "").suffix.lower())
+    kind = _kind(
+        data, (content_type or "").split(";")[0].strip().lower(), PurePath(filename or "").suffix.lower()
+    )
     reader = {"pdf": _pdf_text, "docx": _docx_text, "text": _plain_text}[kind]
     text = _tidy(reader(data))
     if not text.strip():
@@ -57,7 +68,9 @@ def _pdf_text(data: bytes) -> str:
     if locked:
         raise ResumeFormatError("this PDF is password-protected; remove the password or paste the text.")
     if not text.strip():
-        raise ResumeFormatError("this PDF has no selectable text (it may be a scanned image); paste the text.")
+        raise ResumeFormatError(
+            "this PDF has no selectable text (it may be a scanned image); paste the text."
+        )
     return text
 
 

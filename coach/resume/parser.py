@@ -97,7 +97,9 @@ def _achievements(sections: list[Section]) -> list[Achievement]:
             bullet = BULLET.match(line)
             numbers = _numbers(line)
             if (bullet or section.kind == "achievements" or line.endswith(".")) and numbers:
-                achievements.append(Achievement(text=line[bullet.end() :] if bullet else line, numbers=numbers))
+                achievements.append(
+                    Achievement(text=line[bullet.end() :] if bullet else line, numbers=numbers)
+                )
     return achievements
 
 

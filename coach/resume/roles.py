@@ -64,7 +64,9 @@ def _role(block: _Block) -> tuple[Role, DateRange | None]:
     title = next((f for f in fragments if names_a_role(f)), None)
     company = next((f for f in fragments if f != title and not _LOCATION.match(f)), None)
     role = Role(
-        title=title, company=company, bullets=block.bullets,
+        title=title,
+        company=company,
+        bullets=block.bullets,
         start=dates.start.iso() if dates else None,
         end=(dates.end.iso() if dates.end else "present") if dates else None,
     )

@@ -19,6 +19,7 @@ from storage.models.memory import (
     UserSkillPattern,
 )
 from storage.models.jobs import InterviewContact, InterviewStage, JobTarget, Resume
+from storage.models.market import MarketStat
 from storage.models.users import ExtensionToken, RefreshToken, User
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "InterviewSession",
     "InterviewStage",
     "JobTarget",
+    "MarketStat",
     "RefreshToken",
     "Resume",
     "SessionEvent",

@@ -18,17 +18,25 @@ POSTING = (
 )
 
 
-def client_replying(content: str | None = None, status: int = 200, seen: list | None = None) -> openai.AsyncOpenAI:
+def client_replying(
+    content: str | None = None, status: int = 200, seen: list | None = None
+) -> openai.AsyncOpenAI:
     def handle(request: httpx.Request) -> httpx.Response:
         if seen is not None:
             seen.append(json.loads(request.content))
         if status != 200:
             return httpx.Response(status, json={"error": {"message": "upstream exploded"}})
         message = {"role": "assistant", "content": content}
-        return httpx.Response(200, json={
-            "id": "c1", "object": "chat.completion", "created": 1, "model": "fake",
-            "choices": [{"index": 0, "finish_reason": "stop", "message": message}],
-        })
+        return httpx.Response(
+            200,
+            json={
+                "id": "c1",
+                "object": "chat.completion",
+                "created": 1,
+                "model": "fake",
+                "choices": [{"index": 0, "finish_reason": "stop", "message": message}],
+            },
+        )
 
     http = httpx.AsyncClient(transport=httpx.MockTransport(handle))
     return openai.AsyncOpenAI(api_key="test", base_url="http://llm.test/v1", http_client=http, max_retries=0)
@@ -74,7 +82,13 @@ async def test_fenced_json_is_accepted(offline):
 
 @pytest.mark.parametrize(
     "content, status",
-    [("not json at all", 200), ('["a", "list"]', 200), ('{"hard_skills": "Temporal"', 200), (None, 200), ("{}", 500)],
+    [
+        ("not json at all", 200),
+        ('["a", "list"]', 200),
+        ('{"hard_skills": "Temporal"', 200),
+        (None, 200),
+        ("{}", 500),
+    ],
 )
 async def test_any_failure_returns_the_offline_parse_and_warns(offline, caplog, content, status):
     caplog.set_level(logging.WARNING, logger="coach.jd.enrich")

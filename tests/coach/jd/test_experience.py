@@ -8,8 +8,11 @@ from coach.jd.experience import degree_level, degrees_in, experience_years, year
 @pytest.mark.parametrize(
     "text, years",
     [
-        ("5+ years of Python experience", [5]), ("3-5 years experience", [3]), ("Minimum of three (3) years", [3]),
-        ("a couple of years of experience with SQL", [2]), ("at least two yrs in sales", [2]),
+        ("5+ years of Python experience", [5]),
+        ("3-5 years experience", [3]),
+        ("Minimum of three (3) years", [3]),
+        ("a couple of years of experience with SQL", [2]),
+        ("at least two yrs in sales", [2]),
         ("We are 20 years old", []),
     ],
 )
@@ -24,7 +27,11 @@ def test_company_age_is_not_experience():
 @pytest.mark.parametrize(
     "text, degrees, level",
     [
-        ("Bachelor's degree in Computer Science or related field", ["Bachelor's degree in Computer Science"], 3),
+        (
+            "Bachelor's degree in Computer Science or related field",
+            ["Bachelor's degree in Computer Science"],
+            3,
+        ),
         ("BSN required; MSN preferred", ["BSN", "MSN"], 4),
         ("PhD in Machine Learning", ["PhD in Machine Learning"], 5),
         ("High school diploma or GED", ["High school diploma"], 1),

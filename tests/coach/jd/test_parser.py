@@ -28,8 +28,15 @@ def nice_skills(jd: JDParsed) -> set[str]:
 def test_backend_posting_reads_like_the_job_ad():
     jd = parse("backend_engineer")
     assert "Backend Engineer" in jd.title
-    assert (jd.seniority, jd.role_family, jd.remote, jd.years_experience) == ("senior", "backend", "remote", 5)
-    assert {"Python", "PostgreSQL", "Docker", "Kubernetes", "AWS", "Terraform", "REST APIs"} <= must_skills(jd)
+    assert (jd.seniority, jd.role_family, jd.remote, jd.years_experience) == (
+        "senior",
+        "backend",
+        "remote",
+        5,
+    )
+    assert {"Python", "PostgreSQL", "Docker", "Kubernetes", "AWS", "Terraform", "REST APIs"} <= must_skills(
+        jd
+    )
     assert {"Kafka", "Go", "gRPC"} <= nice_skills(jd)
     assert "gRPC" not in must_skills(jd)
     assert jd.salary.model_dump() == {"min": 165_000, "max": 195_000, "currency": "USD", "period": "year"}
@@ -126,7 +133,9 @@ def test_same_posting_same_parse_and_ids_in_document_order(name: str):
 
 
 def test_given_title_wins_and_the_company_name_is_not_a_tool():
-    text = "We build Notion integrations.\n\nRequirements\n- 3+ years with Python\n- Experience with Notion APIs"
+    text = (
+        "We build Notion integrations.\n\nRequirements\n- 3+ years with Python\n- Experience with Notion APIs"
+    )
     jd = parse_jd(text, title="Integrations Engineer", company="Notion")
     assert jd.title == "Integrations Engineer"
     assert "Notion" not in jd.tools and "Python" in jd.hard_skills

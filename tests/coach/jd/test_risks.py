@@ -36,15 +36,19 @@ def test_a_matching_resume_only_misses_terraform(backend_jd):
 
 
 def test_a_career_changer_sees_the_gaps_an_interviewer_will_probe(backend_jd):
-    risks = {r.requirement_id: r for r in compute_risks(backend_jd, resume("frontend_career_changer"), today=TODAY)}
+    risks = {
+        r.requirement_id: r for r in compute_risks(backend_jd, resume("frontend_career_changer"), today=TODAY)
+    }
     assert {"req-1", "req-2", "req-3", "req-5", "req-6", "req-7"} <= set(risks)
     assert "Python" in risks["req-2"].reason
     # Years as a store manager do not count towards backend experience.
     assert "5+ years" in risks["req-1"].reason and "about 3 in related roles" in risks["req-1"].reason
     # "or equivalent practical experience" makes the degree negotiable; soft skills are not checked.
     assert "req-9" not in risks and "req-8" not in risks
-    assert all(r.requirement == next(m.text for m in backend_jd.requirements.must_have if m.id == i)
-               for i, r in risks.items())
+    assert all(
+        r.requirement == next(m.text for m in backend_jd.requirements.must_have if m.id == i)
+        for i, r in risks.items()
+    )
 
 
 def test_one_of_several_named_skills_is_enough():

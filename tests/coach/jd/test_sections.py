@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from coach.jd.requirements import parse_items
-from coach.jd.sections import split_sentences, split_sections
+from coach.jd.sections import split_sections, split_sentences
 
 
 def kinds(text: str) -> list[str]:
@@ -64,7 +64,10 @@ def test_cue_words_make_a_requirement_nice_to_have():
 def test_hard_wrapped_lines_are_joined_before_splitting_sentences():
     text = "Requirements\n- Experience running PostgreSQL in\n  production at scale\n- Go"
     items = parse_items(split_sections(text))
-    assert [r.text for r in items.requirements.must_have] == ["Experience running PostgreSQL in production at scale", "Go"]
+    assert [r.text for r in items.requirements.must_have] == [
+        "Experience running PostgreSQL in production at scale",
+        "Go",
+    ]
 
 
 def test_prose_around_a_structured_posting_asks_for_nothing():
@@ -73,7 +76,10 @@ def test_prose_around_a_structured_posting_asks_for_nothing():
 
 
 def test_sentences_split_but_not_on_abbreviations():
-    assert split_sentences("Use a cloud, e.g. AWS or GCP. Ship weekly.") == ["Use a cloud, e.g. AWS or GCP.", "Ship weekly."]
+    assert split_sentences("Use a cloud, e.g. AWS or GCP. Ship weekly.") == [
+        "Use a cloud, e.g. AWS or GCP.",
+        "Ship weekly.",
+    ]
 
 
 def test_requirement_categories():

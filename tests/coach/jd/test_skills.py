@@ -9,10 +9,21 @@ from coach.jd.skills import canonical_skill, extract_skills, find_domains, find_
 @pytest.mark.parametrize(
     "alias, canonical",
     [
-        ("k8s", "Kubernetes"), ("Postgres", "PostgreSQL"), ("golang", "Go"), ("ReactJS", "React"),
-        ("node.js", "Node.js"), ("amazon-web-services", "AWS"), ("CI CD", "CI/CD"), ("sfdc", "Salesforce"),
-        ("Basic Life Support", "BLS"), ("med-surg", "Medical-surgical nursing"), ("FP&A", "FP&A"),
-        ("ui/ux", "UX design"), ("Epic", "Epic EHR"), ("C#", "C#"), (".NET core", ".NET"),
+        ("k8s", "Kubernetes"),
+        ("Postgres", "PostgreSQL"),
+        ("golang", "Go"),
+        ("ReactJS", "React"),
+        ("node.js", "Node.js"),
+        ("amazon-web-services", "AWS"),
+        ("CI CD", "CI/CD"),
+        ("sfdc", "Salesforce"),
+        ("Basic Life Support", "BLS"),
+        ("med-surg", "Medical-surgical nursing"),
+        ("FP&A", "FP&A"),
+        ("ui/ux", "UX design"),
+        ("Epic", "Epic EHR"),
+        ("C#", "C#"),
+        (".NET core", ".NET"),
     ],
 )
 def test_aliases_resolve_to_canonical_names(alias: str, canonical: str):
@@ -53,11 +64,15 @@ def test_case_matters_only_where_the_word_is_ambiguous():
 
 def test_non_tech_roles_are_covered():
     sales = extract_skills("Prospecting, cold calling and pipeline management in HubSpot; MEDDIC")
-    assert sales.hard == ["Prospecting", "Cold calling", "Pipeline management", "MEDDIC"] and sales.tools == ["HubSpot"]
+    assert sales.hard == ["Prospecting", "Cold calling", "Pipeline management", "MEDDIC"] and sales.tools == [
+        "HubSpot"
+    ]
     finance = extract_skills("Month-end close, GAAP, variance analysis and financial modelling in NetSuite")
     assert finance.hard == ["Month-end close", "GAAP", "Variance analysis", "Financial modeling"]
     support = extract_skills("Troubleshooting, de-escalation and ticket triage in Zendesk")
-    assert support.hard == ["Troubleshooting", "Ticket management"] and support.soft == ["conflict resolution"]
+    assert support.hard == ["Troubleshooting", "Ticket management"] and support.soft == [
+        "conflict resolution"
+    ]
     design = extract_skills("Wireframes, usability testing and design systems in Figma")
     assert design.hard == ["Wireframing", "Usability testing", "Design systems"]
 
@@ -65,7 +80,10 @@ def test_non_tech_roles_are_covered():
 def test_domains_and_signals():
     assert find_domains("A healthtech startup selling B2B SaaS to hospitals") == ["healthcare", "B2B SaaS"]
     assert find_signals("Fast-paced, early-stage; on-call one week in six; OTE $200k") == [
-        "fast-paced environment", "startup", "on-call rotation", "commission",
+        "fast-paced environment",
+        "startup",
+        "on-call rotation",
+        "commission",
     ]
 
 

@@ -11,8 +11,15 @@ from pypdf import PdfWriter
 from coach.resume.extract import ResumeFormatError, extract_text
 from coach.resume.parser import parse_resume
 
-LINES = ["Priya Nair", "priya.nair@example.com", "Experience", "Data Analyst, Acme (2020 - 2024)",
-         "- Built Tableau dashboards used by 120 managers", "Skills", "SQL, Python, Tableau"]
+LINES = [
+    "Priya Nair",
+    "priya.nair@example.com",
+    "Experience",
+    "Data Analyst, Acme (2020 - 2024)",
+    "- Built Tableau dashboards used by 120 managers",
+    "Skills",
+    "SQL, Python, Tableau",
+]
 
 
 def pdf_with_text(lines: list[str]) -> bytes:
@@ -43,7 +50,9 @@ def docx_with_paragraphs(paragraphs: list[str]) -> bytes:
     body = "".join(f"<w:p><w:r><w:t>{p}</w:t></w:r></w:p>" for p in paragraphs)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("word/document.xml", f'<w:document xmlns:w="{ns}"><w:body>{body}</w:body></w:document>')
+        archive.writestr(
+            "word/document.xml", f'<w:document xmlns:w="{ns}"><w:body>{body}</w:body></w:document>'
+        )
     return buffer.getvalue()
 
 
@@ -67,8 +76,12 @@ def test_word_docx_paragraphs_become_lines():
 
 @pytest.mark.parametrize(
     "data, content_type",
-    [("Priya Nair\nSQL".encode(), "text/plain"), ("\ufeffPriya Nair\nSQL".encode(), None),
-     ("Priya Nair\nSQL".encode("utf-16"), "text/plain"), (b"Priya Nair\r\nSQL", "text/plain; charset=utf-8")],
+    [
+        (b"Priya Nair\nSQL", "text/plain"),
+        ("\ufeffPriya Nair\nSQL".encode(), None),
+        ("Priya Nair\nSQL".encode("utf-16"), "text/plain"),
+        (b"Priya Nair\r\nSQL", "text/plain; charset=utf-8"),
+    ],
 )
 def test_plain_text_in_common_encodings(data: bytes, content_type: str | None):
     assert extract_text(data, content_type, "cv.txt") == "Priya Nair\nSQL"

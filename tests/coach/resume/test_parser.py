@@ -51,7 +51,9 @@ def test_skills_are_canonical_and_include_what_the_roles_show():
 
 def test_achievements_are_bullets_with_numbers():
     achievements = {a.text: a.numbers for a in parse("frontend_career_changer").achievements}
-    assert achievements["Built the checkout redesign in React and TypeScript, lifting conversion by 8%"] == ["8%"]
+    assert achievements["Built the checkout redesign in React and TypeScript, lifting conversion by 8%"] == [
+        "8%"
+    ]
     assert achievements["Managed a team of 14 and a $3.2M annual sales budget"] == ["14", "$3.2M"]
     assert not any("Trained new hires" in text for text in achievements)
 
