@@ -196,7 +196,8 @@ def machine() -> str:
 
 def report(postings: list[Posting], scores: dict[str, Score], timing: dict[str, float], data: Path) -> str:
     header = (
-        "| split | gold spans | predicted | exact P | exact R | exact F1 | partial P | partial R | partial F1 |\n"
+        "| split | gold spans | predicted | exact P | exact R | exact F1 "
+        "| partial P | partial R | partial F1 |\n"
         "|---|---|---|---|---|---|---|---|---|"
     )
     order = [
@@ -211,7 +212,8 @@ def report(postings: list[Posting], scores: dict[str, Score], timing: dict[str, 
             "",
             f"- Date: {datetime.now(UTC).date().isoformat()}",
             f"- Machine: {machine()}",
-            f"- Data: `{data.name}` ({len(postings)} postings, {sum(len(p.sentences) for p in postings)} sentences,"
+            f"- Data: `{data.name}` ({len(postings)} postings,"
+            f" {sum(len(p.sentences) for p in postings)} sentences,"
             f" {sum(len(p.gold) for p in postings)} gold skill + knowledge spans)",
             "- Command: `.venv/bin/python bench/skillspan_eval.py`",
             "",

@@ -1,6 +1,6 @@
 """Render the candidate answers used by voice tests and benchmarks with the bundled Piper voice.
 
-Run: .venv/bin/python bench/voice_fixtures.py   (writes tests/fixtures/audio/*.wav, 16 kHz mono)
+Run: .venv/bin/python -m bench.voice_fixtures   (writes tests/fixtures/audio/*.wav, 16 kHz mono)
 A "|" in an answer is a thinking pause of PAUSE_S seconds.
 """
 

@@ -1,6 +1,6 @@
 """Voice-to-voice latency and thinking-pause survival, over SmallWebRTC on loopback.
 
-Run: .venv/bin/python bench/voice_latency.py [--turns 21] [--pause-answers 25]
+Run: .venv/bin/python -m bench.voice_latency [--turns 21] [--pause-answers 25]
 Writes bench/results/voice.md. A candidate client (aiortc) speaks Piper-rendered answers into
 the real interview pipeline; latency is measured at the client, from the last audible sample
 of an answer to the first audible interviewer sample.

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 
-app = typer.Typer(help="Interview Coach: job-aware interview practice.", no_args_is_help=True)
+app = typer.Typer(help="Interview Coach: job-aware interview practice.", no_args_is_help=True,
+                  pretty_exceptions_show_locals=False)
 
 
 @app.command()
@@ -28,6 +31,38 @@ def serve(
     import uvicorn
 
     uvicorn.run("api.main:create_app", factory=True, host=host, port=port, reload=reload)
+
+
+@app.command()
+def simulate(
+    jd: Path | None = typer.Option(None, exists=True, dir_okay=False, help="A job description text file."),
+    job: str | None = typer.Option(None, help="Id of a saved job target (uses DATABASE_URL)."),
+    title: str | None = typer.Option(None, help="Role title, when the JD file does not state it."),
+    interview_type: str = typer.Option("behavioral", "--type", help="behavioral, hr_screen, technical_verbal, case"),
+    duration: int = typer.Option(15, help="Interview length in minutes."),
+    quality: str = typer.Option("strong,vague,one_word,strong,rambling,strong",
+                                help="Candidate answer quality per question, comma-separated "
+                                     "(strong, vague, one_word, off_topic, rambling, silent); the last repeats."),
+    voice: bool = typer.Option(False, help="Run through a real transport with spoken answers (see --help)."),
+) -> None:
+    """Run a whole interview with a scripted candidate and print the plan and transcript."""
+    import asyncio
+
+    from coach import simulate as sim
+
+    if (jd is None) == (job is None):
+        raise typer.BadParameter("give exactly one of --jd FILE or --job ID")
+    text, job_title, company = (jd.read_text(), title, None) if jd else sim.job_from_db(job or "")
+    plan = sim.plan_for_jd(text, title=title or job_title, interview_type=interview_type, duration_min=duration,
+                           company=company)
+    qualities = [q.strip() for q in quality.split(",") if q.strip()]
+    typer.echo(sim.format_plan(plan) + "\n")
+    if voice:
+        from pipelines.simulate_voice import run_voice_simulation
+
+        asyncio.run(run_voice_simulation(plan, qualities))
+        return
+    typer.echo(sim.format_transcript(asyncio.run(sim.run_text(plan, qualities))))
 
 
 @app.command()

@@ -1,4 +1,4 @@
-from api.routes import analysis, auth, health, interview, job_prep, jobs, memory, practice, resume
+from api.routes import analysis, auth, health, interview, job_prep, jobs, market, memory, practice, resume
 
 ROUTERS = [
     health.router,
@@ -10,4 +10,5 @@ ROUTERS = [
     analysis.router,
     memory.router,
     practice.router,
+    market.router,
 ]

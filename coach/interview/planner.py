@@ -451,6 +451,7 @@ async def generate_questions_llm(
     jd_parsed: dict, *, client: openai.AsyncOpenAI, model: str, n: int = 5, timeout_s: float = 30.0
 ) -> dict:
     """LLM-written prep questions in the same shape as generate_questions, which it falls back to."""
+    jd_parsed = jd_parsed or {}
     ctx = JobContext.from_parsed(jd_parsed)
     prompt = render_prompt(
         "question_generation",

@@ -1,4 +1,4 @@
-"""Optional LLM pass that adds what the offline lexicons missed; it never removes or rewrites the offline parse."""
+"""Optional LLM pass adding what the offline lexicons missed; it never removes or rewrites offline fields."""
 
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ class _Additions(BaseModel):
 async def enrich_with_llm(
     parsed: JDParsed, text: str, *, client: Any, model: str = DEFAULT_MODEL
 ) -> JDParsed:
-    """`client` is an `openai.AsyncOpenAI` for any base_url. On any failure the offline parse comes back as is."""
+    """`client` is an `openai.AsyncOpenAI` (any base_url). On any failure the offline parse comes back."""
     try:
         content = await _ask(client, model, parsed, text)
         additions = _Additions.model_validate(_json_object(content))

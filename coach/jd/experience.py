@@ -48,7 +48,8 @@ _DEGREES: list[tuple[str, int, re.Pattern[str]]] = [
         "Bachelor's degree",
         3,
         re.compile(
-            r"\b[Bb]achelor['’]?s?\b|\bB\.?Sc\b|\bB\.S\.|\bB\.A\.|\bBS\b|\bBA\b|\bBS/BA\b|\bBA/BS\b|\bBEng\b|\bB\.?Tech\b|\b(?:four|4)[- ]year degree\b|\b[Uu]ndergraduate degree\b|\b[Uu]niversity degree\b|\b[Cc]ollege degree\b"
+            r"\b[Bb]achelor['’]?s?\b|\bB\.?Sc\b|\bB\.S\.|\bB\.A\.|\bBS\b|\bBA\b|\bBS/BA\b|\bBA/BS\b|\bBEng\b"
+            r"|\bB\.?Tech\b|\b(?:four|4)[- ]year degree\b|\b(?i:undergraduate|university|college) degree\b"
         ),
     ),
     ("ADN", 2, re.compile(r"\bADN\b")),
@@ -68,7 +69,7 @@ def years_in(text: str) -> list[int]:
 
 
 def experience_years(text: str) -> list[int]:
-    """Like `years_in`, but only where experience is what is being counted ("5+ years of Python experience")."""
+    """Like `years_in`, but only where experience is being counted ("5+ years of Python experience")."""
     text = _normalize(text)
     found = []
     for m in _YEARS.finditer(text):

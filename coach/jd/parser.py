@@ -7,7 +7,7 @@ from coach.jd.requirements import parse_items
 from coach.jd.risks import compute_risks
 from coach.jd.role_family import detect_role_family
 from coach.jd.salary import parse_salary
-from coach.jd.schema import JDParsed
+from coach.jd.schema import JDParsed, Requirement, Requirements
 from coach.jd.sections import Section, split_sections
 from coach.jd.seniority import detect_seniority, detect_title
 from coach.jd.skills import extract_skills, find_domains, find_signals
@@ -63,7 +63,7 @@ def _text_outside(sections: list[Section], skipped: frozenset[str]) -> str:
     )
 
 
-def _years(must_have: list, text: str) -> int | None:
+def _years(must_have: list[Requirement], text: str) -> int | None:
     asked = [r.years for r in must_have if r.years is not None]
     if asked:
         return max(asked)
@@ -71,7 +71,7 @@ def _years(must_have: list, text: str) -> int | None:
     return max(stated) if stated else None
 
 
-def _education(requirements, text: str) -> list[str]:
+def _education(requirements: Requirements, text: str) -> list[str]:
     asked = [
         r.text for r in (*requirements.must_have, *requirements.nice_to_have) if r.category == "education"
     ]

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Literal
 
 from coach.jd.experience import degrees_in, years_in
 from coach.jd.schema import Requirement, RequirementCategory, Requirements
-from coach.jd.sections import Item, Section
+from coach.jd.sections import Item, Section, section_vocabulary
 from coach.jd.skills import find_skill_mentions, unique
 
 ItemRole = Literal["must", "nice", "responsibility"]
 
 _NICE = re.compile(
-    r"\b(?:nice[- ]to[- ]haves?|preferred|preferably|(?:is|are|would be|as) an? (?:big |huge |strong |definite )?"
-    r"(?:plus|bonus|advantage)|a plus|bonus points?|desirable|desired|ideally|good to have|advantageous|"
+    r"\b(?:nice[- ]to[- ]haves?|preferred|preferably"
+    r"|(?:is|are|would be|as) an? (?:big |huge |strong |definite )?(?:plus|bonus|advantage)"
+    r"|a plus|bonus points?|desirable|desired|ideally|good to have|advantageous|"
     r"not required|not a must|extra credit|pluses)\b",
     re.IGNORECASE,
 )
@@ -33,119 +35,6 @@ _STRONG_REQUIREMENT = re.compile(
 )
 _EXPERIENCE = re.compile(r"\b(?:experience|track record|background in|history of)\b", re.IGNORECASE)
 _CERTIFICATION = re.compile(r"\b(?:certifi\w*|licen[sc]\w*|accredit\w*)\b", re.IGNORECASE)
-_ACTION_VERBS = frozenset(
-    [
-        "build",
-        "design",
-        "develop",
-        "lead",
-        "own",
-        "manage",
-        "collaborate",
-        "work",
-        "partner",
-        "drive",
-        "create",
-        "maintain",
-        "write",
-        "support",
-        "ensure",
-        "implement",
-        "deliver",
-        "mentor",
-        "provide",
-        "assess",
-        "administer",
-        "prospect",
-        "close",
-        "conduct",
-        "monitor",
-        "coordinate",
-        "analyze",
-        "analyse",
-        "define",
-        "run",
-        "help",
-        "improve",
-        "communicate",
-        "document",
-        "participate",
-        "identify",
-        "review",
-        "educate",
-        "plan",
-        "prepare",
-        "respond",
-        "resolve",
-        "triage",
-        "present",
-        "negotiate",
-        "establish",
-        "oversee",
-        "ship",
-        "scale",
-        "architect",
-        "operate",
-        "research",
-        "shape",
-        "generate",
-        "meet",
-        "exceed",
-        "act",
-        "serve",
-        "handle",
-        "perform",
-        "track",
-        "report",
-        "translate",
-        "champion",
-        "advocate",
-        "contribute",
-        "evaluate",
-        "test",
-        "deploy",
-        "automate",
-        "optimize",
-        "optimise",
-        "debug",
-        "troubleshoot",
-        "grow",
-        "set",
-        "advise",
-        "guide",
-        "teach",
-        "recruit",
-        "hire",
-        "onboard",
-        "engage",
-        "execute",
-        "launch",
-        "own",
-        "partner",
-        "influence",
-        "collect",
-        "model",
-        "forecast",
-        "reconcile",
-        "audit",
-        "prepare",
-        "process",
-        "answer",
-        "assist",
-        "deliver",
-        "spearhead",
-        "cultivate",
-        "qualify",
-        "demo",
-        "care",
-        "keep",
-        "fix",
-        "make",
-        "take",
-        "sync",
-        "look",
-    ]
-)
 _LEADING_YOU = re.compile(r"^(?:you(?:'ll|’ll| will| would)?|will|and|to)\s+", re.IGNORECASE)
 
 
@@ -209,7 +98,12 @@ def _is_action_verb(word: str) -> bool:
         stems |= {word[:-3], word[:-3] + "e"}
     if word.endswith("ed"):
         stems |= {word[:-2], word[:-1]}
-    return not stems.isdisjoint(_ACTION_VERBS)
+    return not stems.isdisjoint(_action_verbs())
+
+
+@cache
+def _action_verbs() -> frozenset[str]:
+    return frozenset(section_vocabulary()["action_verbs"])
 
 
 def _append(requirements: Requirements, role: ItemRole, text: str) -> None:

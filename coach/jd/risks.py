@@ -54,7 +54,7 @@ def compute_risks(jd: JDParsed, profile: ResumeProfile, *, today: date | None = 
 def refresh_risks(
     jd_parsed: dict[str, Any], profile: dict[str, Any] | ResumeProfile | None
 ) -> dict[str, Any]:
-    """Recompute the risks of a stored `jd_parsed` for a new (or removed) resume; other fields stay as stored."""
+    """Recompute the risks of a stored `jd_parsed` for a new or removed resume; the rest stays as stored."""
     try:
         jd = JDParsed.model_validate(jd_parsed)
         resume = ResumeProfile.model_validate(profile) if profile is not None else None
@@ -66,7 +66,7 @@ def refresh_risks(
 
 
 def resume_evidence(profile: ResumeProfile) -> set[str]:
-    """Casefolded skill names the resume shows anywhere (skills, roles, achievements), plus what they imply."""
+    """Casefolded skill names the resume shows (skills, roles, achievements), plus what they imply."""
     texts = [
         profile.headline or "",
         *profile.skills,

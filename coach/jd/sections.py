@@ -36,31 +36,6 @@ _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "incl.", "approx.", "vs.", "sr.", "jr.
 _MAX_HEADING_WORDS = 8
 _DETAIL_KINDS = frozenset({"apply"})
 _CONTACT_DETAIL = re.compile(r"@|://|www\.|linkedin\.com|github\.com")
-_CONNECTORS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "or",
-        "the",
-        "of",
-        "to",
-        "for",
-        "with",
-        "in",
-        "on",
-        "at",
-        "by",
-        "as",
-        "is",
-        "are",
-        "our",
-        "your",
-        "from",
-        "that",
-        "which",
-    ]
-)
 _TITLE_WORD = re.compile(r"^(?:[A-Z0-9&][\w'’&-]*|and|or|of|the|to|for|you|we|a|an|in|on|with|&)$")
 
 
@@ -78,9 +53,20 @@ class Section:
 
 
 @cache
+def section_vocabulary() -> dict:
+    """sections.json: heading phrases per kind, line-continuation connectors, duty-opening verbs."""
+    return json.loads((LEXICON_DIR / "sections.json").read_text(encoding="utf-8"))
+
+
+@cache
 def _heading_phrases() -> dict[str, SectionKind]:
-    data = json.loads((LEXICON_DIR / "sections.json").read_text(encoding="utf-8"))
-    return {phrase: kind for kind, phrases in data["kinds"].items() for phrase in phrases}
+    kinds = section_vocabulary()["kinds"]
+    return {phrase: kind for kind, phrases in kinds.items() for phrase in phrases}
+
+
+@cache
+def _connectors() -> frozenset[str]:
+    return frozenset(section_vocabulary()["connectors"])
 
 
 def split_sections(text: str) -> list[Section]:
@@ -121,7 +107,7 @@ def _continues(previous: str, line: str) -> bool:
         # "jane@example.com | linkedin.com/in/jane" under a headline starts a new line, whatever its case.
         return False
     last_word = previous.rsplit(None, 1)[-1].lower()
-    return line[0].islower() or previous.endswith((",", ";", "-")) or last_word in _CONNECTORS
+    return line[0].islower() or previous.endswith((",", ";", "-")) or last_word in _connectors()
 
 
 def heading_of(line: str) -> tuple[SectionKind | None, str]:
@@ -175,7 +161,7 @@ def _heading_words_only(words: str) -> bool:
 
 @cache
 def _heading_vocabulary() -> frozenset[str]:
-    return frozenset(word for phrase in _heading_phrases() for word in phrase.split()) | _CONNECTORS
+    return frozenset(word for phrase in _heading_phrases() for word in phrase.split()) | _connectors()
 
 
 def _title_case(line: str) -> bool:

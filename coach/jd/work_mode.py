@@ -13,7 +13,8 @@ _HYBRID = re.compile(
     re.IGNORECASE,
 )
 _NOT_REMOTE = re.compile(
-    r"\b(?:not|no|non)[- ](?:a\s+|fully\s+)?remote\b|\bremote (?:work )?is not (?:available|possible|an option)",
+    r"\b(?:not|no|non)[- ](?:a\s+|fully\s+)?remote\b"
+    r"|\bremote (?:work )?is not (?:available|possible|an option)",
     re.IGNORECASE,
 )
 _REMOTE = re.compile(

@@ -1,4 +1,4 @@
-"""Date ranges on resumes ("Mar 2017 – Dec 2019", "2019-2022", "01/2020 - Present") and the years they add up to."""
+"""Resume date ranges ("Mar 2017 – Dec 2019", "2019-2022", "01/2020 - Present") and the years they cover."""
 
 from __future__ import annotations
 
@@ -13,7 +13,10 @@ _MONTHS = {
     )
 }
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATE = rf"(?:{_MONTH}\s*'?\d{{4}}|(?:0?[1-9]|1[0-2])/\d{{4}}|\d{{4}}[-/.](?:0[1-9]|1[0-2]|[1-9])(?!\d)|(?:19|20)\d{{2}})"
+_DATE = (
+    rf"(?:{_MONTH}\s*'?\d{{4}}|(?:0?[1-9]|1[0-2])/\d{{4}}"
+    rf"|\d{{4}}[-/.](?:0[1-9]|1[0-2]|[1-9])(?!\d)|(?:19|20)\d{{2}})"
+)
 _CURRENT = r"(?:present|current|now|today|to date|ongoing)"
 DATE_RANGE = re.compile(
     rf"(?P<start>{_DATE})\s*(?:-|–|—|to|until|through|till)\s*(?P<end>{_DATE}|{_CURRENT})", re.IGNORECASE

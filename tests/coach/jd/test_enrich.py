@@ -13,7 +13,8 @@ from coach.jd.enrich import enrich_with_llm
 from coach.jd.parser import parse_jd
 
 POSTING = (
-    "Backend Engineer\n\nRequirements\n- 4+ years of Python\n- Experience with Temporal workflows and Pulsar\n"
+    "Backend Engineer\n\nRequirements\n- 4+ years of Python\n"
+    "- Experience with Temporal workflows and Pulsar\n"
     "- Comfortable with Retool for internal tools\n\nWe are a climate-tech startup; expect on-call duty."
 )
 

@@ -32,7 +32,8 @@ def test_aliases_resolve_to_canonical_names(alias: str, canonical: str):
 
 def test_each_kind_lands_in_its_own_list():
     found = extract_skills(
-        "Python and k8s; Jira and Figma; BLS certified; excellent communication skills and attention to detail"
+        "Python and k8s; Jira and Figma; BLS certified; "
+        "excellent communication skills and attention to detail"
     )
     assert found.hard == ["Python", "Kubernetes"]
     assert found.tools == ["Jira", "Figma"]

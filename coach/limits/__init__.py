@@ -1,0 +1,1 @@
+"""Per-user rate limits in fixed windows, and feature switches."""
