@@ -48,6 +48,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
     finally:
         await app.state.queue.stop()
+        await app.state.bus.close()
         voice = getattr(app.state, "voice", None)
         if voice is not None:
             await voice.shutdown()

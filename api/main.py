@@ -10,6 +10,7 @@ from api.errors import install_error_handlers
 from api.logging import RequestIdMiddleware, configure_logging
 from api.routes import ROUTERS
 from coach.settings import Settings, get_settings
+from coach.live.bus import make_bus
 from coach.sessions.text import TextSessions
 from storage.db import make_engine
 
@@ -20,7 +21,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="Interview Coach", version="0.1.0", docs_url="/docs", lifespan=lifespan)
     app.state.settings = settings
     app.state.engine = make_engine(settings.DATABASE_URL)
-    app.state.text_sessions = TextSessions(settings, app.state.engine)
+    app.state.bus = make_bus(settings.REDIS_URL)
+    app.state.text_sessions = TextSessions(settings, app.state.engine, app.state.bus)
     install_error_handlers(app)
     if settings.CORS_ORIGINS:  # the extension's origin, only when configured
         app.add_middleware(

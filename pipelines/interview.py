@@ -189,7 +189,8 @@ async def run_interview(
         await runner.add_workers(worker)
         await runner.run()
     finally:
-        await report(sink, "on_state", "ended")
+        if not built.interviewer.ended:  # the candidate left or the call failed before the closing line
+            await report(sink, "on_state", "ended")
         if http_session is not None:
             await http_session.close()
 

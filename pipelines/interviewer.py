@@ -75,6 +75,10 @@ class InterviewerProcessor(FrameProcessor):
         self._timers: dict[str, asyncio.Task] = {}
 
     @property
+    def ended(self) -> bool:
+        return self._ended
+
+    @property
     def current_reply(self) -> Reply | None:
         """What the interviewer said last: the transcript labels answers with its question id."""
         return self._current

@@ -70,8 +70,8 @@ def _turn(role: str, kind: str, text: str, qid: str | None, start: float | None,
 class TextSessions:
     """Live typed interviews in this process; a session missing after a restart is rebuilt from its transcript."""
 
-    def __init__(self, settings: Settings, engine) -> None:  # type: ignore[no-untyped-def]
-        self.settings, self.engine = settings, engine
+    def __init__(self, settings: Settings, engine, bus=None) -> None:  # type: ignore[no-untyped-def]
+        self.settings, self.engine, self.bus = settings, engine, bus
         self._live: dict[uuid.UUID, TextInterview] = {}
         self._guard = asyncio.Lock()
 
@@ -87,13 +87,24 @@ class TextSessions:
     async def _restore(self, session_id: uuid.UUID, plan: InterviewPlan, stored: list[TranscriptTurnRecord]):  # type: ignore[no-untyped-def]
         clock = ReplayClock()
         brain = build_brain(plan, self.settings, clock=clock)
-        interview = TextInterview(brain, SessionRecorder(self.engine, session_id), clock)
+        interview = TextInterview(brain, SessionRecorder(self.engine, session_id, listeners=self._listeners(session_id)),
+                                  clock)
         if stored:
             clock.pinned = _epoch(stored[0].ended_at)
             await brain.open()
             await replay(brain, clock, _answers(stored))
             interview.asked_at = _epoch(stored[-1].ended_at)
         return interview
+
+
+    def _listeners(self, session_id: uuid.UUID) -> list:  # type: ignore[type-arg]
+        if self.bus is None:
+            return []
+
+        async def publish(event: dict) -> None:  # type: ignore[type-arg]
+            await self.bus.publish(str(session_id), event)
+
+        return [publish]
 
 
 def _epoch(value: datetime | None) -> float | None:

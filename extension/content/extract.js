@@ -240,20 +240,34 @@
 
   const CHROME_PARTS = "nav, header, footer, aside, form, [role=navigation], [role=banner], [role=contentinfo]";
 
-  // The JD is the element that holds the most paragraph and list text: each block scores for its
-  // container and half for the container's parent, so a JD split into sections still wins as a whole.
-  function largestTextBlock(doc) {
+  // The JD is the deepest element that still holds most of the page's prose (paragraphs and list
+  // items outside navigation, footers, sidebars and forms). Taking "most" rather than "the biggest
+  // single block" keeps a JD that is split into several sections in one piece.
+  const JD_SHARE = 0.6;
+
+  function proseScores(doc) {
     const scores = new Map();
-    const add = (el, points) => el && el !== doc.body && scores.set(el, (scores.get(el) || 0) + points);
+    let total = 0;
     for (const block of doc.body.querySelectorAll("p, li, pre")) {
       if (block.closest(CHROME_PARTS) || !isVisible(block)) continue;
       const length = clean(textOf(block)).length;
-      const container = block.tagName === "LI" ? block.parentElement?.parentElement : block.parentElement;
-      add(container, length);
-      add(container?.parentElement, length / 2);
+      total += length;
+      for (let el = block.parentElement; el && el !== doc.body; el = el.parentElement) {
+        scores.set(el, (scores.get(el) || 0) + length);
+      }
     }
-    const best = [...scores.entries()].sort((a, b) => b[1] - a[1])[0];
-    return best ? cleanBlock(textOf(best[0])) : "";
+    return { scores, total };
+  }
+
+  function largestTextBlock(doc) {
+    const { scores, total } = proseScores(doc);
+    let best = null;
+    for (const [el, score] of scores) {
+      if (score < JD_SHARE * total) continue;
+      // Elements above the threshold are nested in one another; the innermost has the least noise.
+      if (!best || score < best.score || (score === best.score && best.el.contains(el))) best = { el, score };
+    }
+    return best ? cleanBlock(textOf(best.el)) : "";
   }
 
   function readPage(doc, loc, isBoard) {
