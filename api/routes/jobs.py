@@ -3,10 +3,11 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Response, status
+from fastapi import APIRouter, BackgroundTasks, HTTPException, Query, Request, Response, status
 from sqlmodel import Session
 
 from api.deps import CurrentUser, JobSaver, SessionDep, SettingsDep
+from api.llm import llm_client
 from api.schemas.jobs import JobIn, JobList, JobPublic, JobStatusIn
 from coach.jd.parser import parse_jd
 from coach.jobs import InvalidTransition, JobSource, JobStatus, check_transition
@@ -72,18 +73,43 @@ def _upsert(session: Session, user: User, body: JobIn, response: Response) -> Jo
     return JobPublic(**job.model_dump(), outcome="created")
 
 
+async def enrich_job(request: Request, job_id: uuid.UUID) -> None:
+    """With an LLM configured, add to the offline parse after the response; never replace it."""
+    from sqlmodel import Session as DbSession
+
+    from coach.jd.enrich import enrich_with_llm
+    from coach.jd.schema import JDParsed
+
+    settings = request.app.state.settings
+    client = llm_client(settings)
+    with DbSession(request.app.state.engine) as db:
+        job = db.get(JobTarget, job_id)
+        if client is None or job is None or not job.jd_text:
+            return
+        parsed = JDParsed.model_validate(job.jd_parsed)
+        enriched = await enrich_with_llm(parsed, job.jd_text, client=client, model=settings.LLM_MODEL or "")
+        if enriched.enriched_by == "llm":
+            q.save_job(db, job=job, changes={"jd_parsed": enriched.model_dump(mode="json")})
+
+
 @router.post("/save", response_model=JobPublic)
-def save_job(body: JobIn, user: JobSaver, session: SessionDep, settings: SettingsDep, response: Response):
+def save_job(body: JobIn, user: JobSaver, session: SessionDep, settings: SettingsDep, response: Response,
+             request: Request, tasks: BackgroundTasks):
     """The extension's route: saving the same job_url again updates that job, never duplicates it."""
     _check_size(body, settings)
-    return _upsert(session, user, body, response)
+    job = _upsert(session, user, body, response)
+    tasks.add_task(enrich_job, request, job.id)
+    return job
 
 
 @router.post("", response_model=JobPublic)
-def create_job(body: JobIn, user: CurrentUser, session: SessionDep, settings: SettingsDep, response: Response):
+def create_job(body: JobIn, user: CurrentUser, session: SessionDep, settings: SettingsDep, response: Response,
+               request: Request, tasks: BackgroundTasks):
     """A pasted JD or link; stored as given (no scraping)."""
     _check_size(body, settings)
-    return _upsert(session, user, body, response)
+    job = _upsert(session, user, body, response)
+    tasks.add_task(enrich_job, request, job.id)
+    return job
 
 
 @router.get("")

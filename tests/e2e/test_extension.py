@@ -45,6 +45,8 @@ SITES = {
     "boards.greenhouse.io": "greenhouse.html",
     "jobs.lever.co": "lever.html",
     "careers.northwindrobotics.de": "company.html",
+    "jobs.tidewater-energy.co.uk": "company_jsonld.html",
+    "www.quillbooks.io": "company_plain.html",
 }
 LINKEDIN_JOB = "https://www.linkedin.com/jobs/view/4012345678/?refId=abc&trk=public_jobs_topcard-title"
 LINKEDIN_SEARCH = "https://www.linkedin.com/jobs/search/?currentJobId=4012345678&keywords=machine%20learning"
@@ -176,6 +178,18 @@ class Browser:
         page.goto(f"chrome-extension://{self.extension_id}/{name}")
         return page
 
+    def open(self, url: str):  # noqa: ANN201 (playwright Page)
+        page = self.context.new_page()
+        page.goto(url)
+        return page
+
+    def tab_id(self, url: str) -> int:
+        page = self.extension_page("options.html")
+        tab_id = page.evaluate("async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id", url)
+        page.close()
+        assert tab_id is not None, f"no tab shows {url}"
+        return tab_id
+
 
 @pytest.fixture(scope="module")
 def browser(pages_port: int, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
@@ -204,12 +218,196 @@ def browser(pages_port: int, tmp_path_factory: pytest.TempPathFactory) -> Iterat
         context.close()
 
 
+# ---- what the extension reads from each kind of page ----
+
 EXTRACT = (EXTENSION / "content" / "extract.js").read_text()
 
 
-def test_debug_dump(browser: Browser) -> None:
-    import json
-    page = browser.context.new_page()
-    for host in SITES:
-        page.goto(f"https://{host}/jobs/view/4012345678/?trk=x")
-        print(json.dumps(page.evaluate(EXTRACT), indent=1))
+@dataclass
+class Expected:
+    url: str
+    source: str
+    job_url: str
+    role_title: str
+    company_name: str
+    location: str | None
+    jd_has: tuple[str, ...]  # first and last lines of the posting, so a truncated JD fails
+    jd_lacks: tuple[str, ...]  # page furniture around the posting
+
+
+PAGES_EXPECTED = [
+    Expected(
+        LINKEDIN_JOB, "linkedin", "https://www.linkedin.com/jobs/view/4012345678/",
+        "Senior Machine Learning Engineer", "Helix Health", "Bengaluru, Karnataka, India",
+        ("Helix Health builds clinical decision support", "Experience with AWS (SageMaker, S3, Lambda)",
+         "a yearly learning budget."),
+        ("People also viewed", "Easy Apply", "Over 100 applicants", "Privacy & Terms"),
+    ),
+    Expected(
+        "https://www.indeed.com/viewjob?jk=7c1d2e3f4a5b6c7d&from=serp&vjs=3", "indeed",
+        "https://www.indeed.com/viewjob?jk=7c1d2e3f4a5b6c7d",
+        "Senior Data Engineer", "Globex Logistics", "Austin, TX 78701",
+        ("Globex moves 40,000 freight shipments a day", "Snowflake with dbt", "paid time off."),
+        ("job post", "Apply now", "Company reviews", "Hiring Lab"),
+    ),
+    Expected(
+        "https://www.naukri.com/job-listings-backend-developer-java-infosys-bengaluru-4-to-8-years-031126500123",
+        "naukri",
+        "https://www.naukri.com/job-listings-backend-developer-java-infosys-bengaluru-4-to-8-years-031126500123",
+        "Backend Developer - Java", "Infosys", "Bengaluru, Pune",
+        ("Roles and Responsibilities", "microservices in Java 17 and Spring Boot", "notice period up to 30 days"),
+        ("Reviews", "Jobs you might be interested in", "Tech Mahindra", "Info Edge"),
+    ),
+    Expected(
+        "https://boards.greenhouse.io/acmecloud/jobs/4455667", "greenhouse",
+        "https://boards.greenhouse.io/acmecloud/jobs/4455667",
+        "Staff Software Engineer, Payments", "Acme Cloud", "Remote - US",
+        ("Acme Cloud runs billing for 30,000 software companies", "double-entry ledger in Go",
+         "$210,000 to $260,000"),
+        ("Apply for this Job", "First Name", "Submit Application", "Powered by"),
+    ),
+    Expected(
+        "https://jobs.lever.co/northstar-maps/6b1f0c2e-4a7d-4f0e-9a51-2f3d8c9e7b10", "lever",
+        "https://jobs.lever.co/northstar-maps/6b1f0c2e-4a7d-4f0e-9a51-2f3d8c9e7b10",
+        "Senior Backend Engineer, Routing", "Northstar Maps", "Toronto, Canada",
+        ("powers turn-by-turn navigation", "What you bring", "Dijkstra variants", "CA$165,000 to CA$195,000"),
+        ("Apply for this job", "Jobs powered by Lever", "Full-time /"),
+    ),
+    Expected(
+        "https://careers.northwindrobotics.de/jobs/senior-product-designer#apply", "company",
+        "https://careers.northwindrobotics.de/jobs/senior-product-designer",
+        "Senior Product Designer", "Northwind Robotics", "Berlin, Germany (hybrid)",
+        ("autonomous picking arms for mid-sized warehouses", "design system in Figma", "German is a plus."),
+        ("We use cookies", "Amtsgericht", "Send your CV", "About us\nProducts"),
+    ),
+    Expected(
+        "https://jobs.tidewater-energy.co.uk/roles/sre-aberdeen", "company",
+        "https://jobs.tidewater-energy.co.uk/roles/sre-aberdeen",
+        "Site Reliability Engineer", "Tidewater Energy", "Aberdeen, Scotland, GB",
+        ("operates 1.2 GW of offshore wind", "• Run Kubernetes clusters", "Prometheus and Grafana."),
+        ("<p>", "<li>", "Loading"),
+    ),
+    Expected(
+        "https://www.quillbooks.io/jobs/backend-engineer-python", "company",
+        "https://www.quillbooks.io/jobs/backend-engineer-python",
+        "Backend Engineer (Python)", "Quillbooks", None,
+        ("accounting software for 15,000 freelancers", "Salary EUR 70,000 to 85,000."),
+        ("Pricing", "Share this job"),
+    ),
+]
+
+
+@pytest.mark.parametrize("expected", PAGES_EXPECTED, ids=lambda e: e.url.split("/")[2])
+def test_extraction_reads_the_posting_on_each_kind_of_job_page(browser: Browser, expected: Expected) -> None:
+    page = browser.open(expected.url)
+    job = page.evaluate(EXTRACT)
+    page.close()
+
+    assert job["source"] == expected.source
+    assert job["job_url"] == expected.job_url
+    assert (job["role_title"], job["company_name"], job["location"]) == (
+        expected.role_title, expected.company_name, expected.location
+    )
+    for text in expected.jd_has:
+        assert text in job["jd_text"]
+    for text in expected.jd_lacks:
+        assert text not in job["jd_text"]
+
+
+# ---- saving through the popup ----
+
+
+def configure(browser: Browser, server_url: str, token: str) -> None:
+    from playwright.sync_api import expect
+
+    page = browser.extension_page("options.html")
+    page.fill("#server-url", server_url)
+    page.fill("#token", token)
+    page.click("#save")
+    expect(page.locator("#status")).to_have_text("Settings saved.")
+    page.close()
+
+
+def save_from(browser: Browser, url: str):  # noqa: ANN201 (playwright Page)
+    """Opens the job page, then presses "Save this job" in the popup aimed at that tab."""
+    job_page = browser.open(url)
+    popup = browser.extension_page(f"popup.html?tab={browser.tab_id(job_page.url)}")
+    popup.click("#save")
+    popup.wait_for_selector("#status:is([data-state=saved], [data-state=updated], [data-state=error])")
+    job_page.close()
+    return popup
+
+
+def test_saving_a_linkedin_job_puts_it_in_the_candidates_jobs(
+    browser: Browser, companion: str, candidate: Candidate
+) -> None:
+    configure(browser, companion, candidate.token)
+
+    popup = save_from(browser, LINKEDIN_JOB)
+
+    assert popup.text_content("#status") == "Saved"
+    assert popup.text_content("#job") == "Senior Machine Learning Engineer at Helix Health"
+    [job] = candidate.jobs()
+    assert job["source"] == "linkedin"
+    assert job["role_title"] == "Senior Machine Learning Engineer"
+    assert job["company_name"] == "Helix Health"
+    assert job["location"] == "Bengaluru, Karnataka, India"
+    assert job["job_url"] == "https://www.linkedin.com/jobs/view/4012345678"
+    assert job["jd_text"].startswith("About the job\n\nHelix Health builds clinical decision support")
+    assert "Mentor two to three engineers" in job["jd_text"]
+
+
+def test_saving_the_same_job_again_reports_updated_and_keeps_one_job(
+    browser: Browser, companion: str, candidate: Candidate
+) -> None:
+    configure(browser, companion, candidate.token)
+
+    first = save_from(browser, LINKEDIN_JOB)
+    # The same posting opened from search results has another URL; it is still the same job.
+    again = save_from(browser, LINKEDIN_SEARCH)
+
+    assert first.text_content("#status") == "Saved"
+    assert again.text_content("#status") == "Updated"
+    assert [job["role_title"] for job in candidate.jobs()] == ["Senior Machine Learning Engineer"]
+
+
+def test_a_revoked_token_shows_the_servers_error_and_saves_nothing(
+    browser: Browser, companion: str, candidate: Candidate
+) -> None:
+    configure(browser, companion, candidate.token)
+    candidate.api.delete(f"/api/auth/extension-tokens/{candidate.token_id}").raise_for_status()
+
+    popup = save_from(browser, LINKEDIN_JOB)
+
+    assert popup.get_attribute("#status", "data-state") == "error"
+    assert popup.text_content("#status").startswith("Missing or invalid access token.")
+    assert candidate.jobs() == []
+
+
+def test_an_unreachable_server_is_named_in_the_error(browser: Browser, candidate: Candidate) -> None:
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        server_url = f"http://127.0.0.1:{closed.getsockname()[1]}"
+    configure(browser, server_url, candidate.token)
+
+    popup = save_from(browser, LINKEDIN_JOB)
+
+    assert popup.get_attribute("#status", "data-state") == "error"
+    assert f"Could not reach Interview Coach at {server_url}" in popup.text_content("#status")
+
+
+def test_connection_check_accepts_the_token_and_rejects_a_wrong_one(
+    browser: Browser, companion: str, candidate: Candidate
+) -> None:
+    from playwright.sync_api import expect
+
+    page = browser.extension_page("options.html")
+    page.fill("#server-url", companion)
+    page.fill("#token", "icx_not-a-real-token")
+    page.click("#test")
+    expect(page.locator("#status[data-state=error]")).to_contain_text("Missing or invalid access token.")
+
+    page.fill("#token", candidate.token)
+    page.click("#test")
+    expect(page.locator("#status[data-state=ok]")).to_have_text("Connected: the server accepted this token.")
+    assert candidate.jobs() == []
