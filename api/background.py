@@ -10,6 +10,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from sqlmodel import Session
 
+from api.voice import VoiceHub, mark_orphaned_voice_sessions
 from coach.queue import records
 from coach.queue.inprocess import InProcessQueue
 from coach.sessions.analyze import AnalysisRunner
@@ -44,6 +45,10 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await queue_analysis(app, session_id)
 
     app.state.on_session_ended = on_session_ended
+    await asyncio.to_thread(mark_orphaned_voice_sessions, app.state.engine)
+    app.state.voice = VoiceHub(app)
+    if app.state.settings.VOICE_PRELOAD:
+        app.state.preload = asyncio.create_task(app.state.voice.ready())
     try:
         yield
     finally:

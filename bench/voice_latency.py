@@ -17,7 +17,6 @@ import argparse
 import asyncio
 import os
 import platform
-import statistics
 import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
@@ -30,6 +29,7 @@ from pipecat.services.stt_service import SegmentedSTTService
 from pipecat.services.tts_service import TTSService
 from pipecat.utils.time import time_now_iso8601
 
+from bench.voice_fixtures import PAUSE_S, RATE, render
 from coach.interview.protocol import Reply
 from pipelines.config import VoiceConfig
 from pipelines.models import Models, load_models, load_piper_voice
@@ -37,30 +37,50 @@ from pipelines.services import Services, make_services
 from pipelines.testing import CandidateClient
 from pipelines.transcript import ListSink
 from pipelines.webrtc import WebRTCSessionManager, allow_loopback_ice
-from bench.voice_fixtures import PAUSE_S, RATE, render
 
 RESULTS = Path(__file__).resolve().parent / "results" / "voice.md"
 STORY = "Tell me about a time you improved the performance of a system."
 DATABASE = "Which database would you choose for a payments ledger, and why?"
 LEARN = "What do you want to learn in your next role?"
 FLUENT = [
-    (STORY, "At my last company the checkout page was slow. I profiled the queries and added a cache. "
-            "As a result, the page loaded twice as fast."),
-    (DATABASE, "I would choose PostgreSQL for a payments ledger, because it has strong transactions "
-               "and mature tooling."),
+    (
+        STORY,
+        "At my last company the checkout page was slow. I profiled the queries and added a cache. "
+        "As a result, the page loaded twice as fast.",
+    ),
+    (
+        DATABASE,
+        "I would choose PostgreSQL for a payments ledger, because it has strong transactions "
+        "and mature tooling.",
+    ),
     (LEARN, "I want to learn how to design distributed systems and grow into a technical lead role."),
 ]
 PAUSED = {  # "|" is a 2 s thinking pause
-    "story, pause before the outcome": (STORY, "At my last company the checkout page was slow and customers "
-        "complained. | I profiled the queries and added a cache. As a result, the page loaded twice as fast."),
-    "pause after a trailing 'and'": (DATABASE, "I would choose PostgreSQL for a payments ledger because it "
-        "has strong transactions and | it has mature tooling that my team already knows."),
-    "pause after a filler 'um'": (DATABASE, "I would choose PostgreSQL for a payments ledger, um | mostly "
-        "because it has strong transactions and mature tooling."),
-    "pause after a complete sentence": (DATABASE, "I would choose PostgreSQL for a payments ledger because it "
-        "has strong transactions. | It also has mature tooling, and my team already knows it well."),
-    "pause after a short first sentence": (LEARN, "I want to learn system design. | Especially how to build "
-        "distributed systems, and grow into a technical lead role."),
+    "story, pause before the outcome": (
+        STORY,
+        "At my last company the checkout page was slow and customers "
+        "complained. | I profiled the queries and added a cache. As a result, the page loaded twice as fast.",
+    ),
+    "pause after a trailing 'and'": (
+        DATABASE,
+        "I would choose PostgreSQL for a payments ledger because it "
+        "has strong transactions and | it has mature tooling that my team already knows.",
+    ),
+    "pause after a filler 'um'": (
+        DATABASE,
+        "I would choose PostgreSQL for a payments ledger, um | mostly "
+        "because it has strong transactions and mature tooling.",
+    ),
+    "pause after a complete sentence": (
+        DATABASE,
+        "I would choose PostgreSQL for a payments ledger because it "
+        "has strong transactions. | It also has mature tooling, and my team already knows it well.",
+    ),
+    "pause after a short first sentence": (
+        LEARN,
+        "I want to learn system design. | Especially how to build "
+        "distributed systems, and grow into a technical lead role.",
+    ),
 }
 
 
@@ -258,8 +278,10 @@ def percentile(values: list[float], q: float) -> float:
 
 def latency_row(name: str, outcome: Outcome) -> str:
     v, p = outcome.latencies_s, outcome.pipeline_latencies_s
-    return (f"| {name} | {len(v)} | {percentile(v, 50) * 1000:.0f} | {percentile(v, 90) * 1000:.0f} | "
-            f"{max(v, default=float('nan')) * 1000:.0f} | {percentile(p, 50) * 1000:.0f} |")
+    return (
+        f"| {name} | {len(v)} | {percentile(v, 50) * 1000:.0f} | {percentile(v, 90) * 1000:.0f} | "
+        f"{max(v, default=float('nan')) * 1000:.0f} | {percentile(p, 50) * 1000:.0f} |"
+    )
 
 
 def pause_rows(outcome: Outcome) -> list[str]:
@@ -273,7 +295,8 @@ def pause_rows(outcome: Outcome) -> list[str]:
 
 
 def machine() -> str:
-    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    cpu = platform.processor() or platform.machine()
+    return f"{platform.system()} {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
 def write_report(latency: dict[str, Outcome], pauses: Outcome, started: float) -> None:

@@ -51,6 +51,8 @@ class Settings(BaseSettings):
     LIVEKIT_API_KEY: str | None = None
     LIVEKIT_API_SECRET: str | None = None
     LIVEKIT_AGENT_NAME: str = "interview-coach"
+    WEBRTC_LOOPBACK_ONLY: bool = False  # offer 127.0.0.1 as the ICE candidate (same-machine tests and demos)
+    VOICE_PRELOAD: bool = True  # load speech models when the companion starts
     SESSION_IDLE_TIMEOUT_S: int = 120
     SESSION_MAX_DURATION_S: int = 2700
 

@@ -75,7 +75,10 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template
 
 @pytest.fixture
 def settings(database_url: str) -> Settings:
-    return Settings(_env_file=None, DATABASE_URL=database_url, SECRET_KEY="test-secret-" + "x" * 40)
+    return Settings(
+        _env_file=None, DATABASE_URL=database_url, SECRET_KEY="test-secret-" + "x" * 40, VOICE_PRELOAD=False,
+        WEBRTC_LOOPBACK_ONLY=True,
+    )
 
 
 @pytest.fixture

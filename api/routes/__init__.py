@@ -1,4 +1,16 @@
-from api.routes import analysis, auth, health, interview, job_prep, jobs, market, memory, practice, resume
+from api.routes import (
+    analysis,
+    auth,
+    health,
+    interview,
+    job_prep,
+    jobs,
+    market,
+    memory,
+    practice,
+    resume,
+    voice,
+)
 
 ROUTERS = [
     health.router,
@@ -11,4 +23,5 @@ ROUTERS = [
     memory.router,
     practice.router,
     market.router,
+    voice.router,
 ]

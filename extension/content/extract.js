@@ -23,7 +23,7 @@
         ".topcard__org-name-link",
       ],
       location: [
-        ".job-details-jobs-unified-top-card__primary-description-container .tvm__text",
+        ".job-details-jobs-unified-top-card__primary-description-container",
         ".job-details-jobs-unified-top-card__bullet",
         ".jobs-unified-top-card__bullet",
         ".topcard__flavor--bullet",

@@ -10,6 +10,7 @@ from storage.models.interview import (
     TurnLatency,
     UsageRecord,
 )
+from storage.models.coaching import CoachGrant, TranscriptComment
 from storage.models.memory import (
     AnalysisJob,
     AnswerAttempt,
@@ -25,6 +26,7 @@ from storage.models.users import ExtensionToken, RefreshToken, User
 __all__ = [
     "AnalysisJob",
     "AnswerAttempt",
+    "CoachGrant",
     "Drill",
     "InterviewAnalysis",
     "StarStory",
@@ -41,6 +43,7 @@ __all__ = [
     "RefreshToken",
     "Resume",
     "SessionEvent",
+    "TranscriptComment",
     "TranscriptTurnRecord",
     "TurnLatency",
     "UsageRecord",

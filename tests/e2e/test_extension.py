@@ -83,7 +83,9 @@ def _certificate(directory: Path) -> tuple[Path, Path]:
     cert_path, key_path = directory / "cert.pem", directory / "key.pem"
     cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
     key_path.write_bytes(
-        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+        key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
     )
     return cert_path, key_path
 
@@ -124,7 +126,12 @@ def pages_port(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
 def companion(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> Iterator[str]:
     db = tmp_path_factory.mktemp("companion") / "coach.db"
     shutil.copy(sqlite_template, db)
-    settings = Settings(_env_file=None, DATABASE_URL=f"sqlite:///{db}", SECRET_KEY="test-secret-" + "x" * 40)
+    settings = Settings(
+        _env_file=None,
+        DATABASE_URL=f"sqlite:///{db}",
+        SECRET_KEY="test-secret-" + "x" * 40,
+        LOG_LEVEL="WARNING",
+    )
     app = create_app(settings)
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
@@ -185,7 +192,9 @@ class Browser:
 
     def tab_id(self, url: str) -> int:
         page = self.extension_page("options.html")
-        tab_id = page.evaluate("async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id", url)
+        tab_id = page.evaluate(
+            "async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id", url
+        )
         page.close()
         assert tab_id is not None, f"no tab shows {url}"
         return tab_id
@@ -213,7 +222,9 @@ def browser(pages_port: int, tmp_path_factory: pytest.TempPathFactory) -> Iterat
         context = playwright.chromium.launch_persistent_context(
             str(tmp_path_factory.mktemp("profile")), executable_path=str(CHROMIUM), headless=True, args=args
         )
-        worker = context.service_workers[0] if context.service_workers else context.wait_for_event("serviceworker")
+        worker = (
+            context.service_workers[0] if context.service_workers else context.wait_for_event("serviceworker")
+        )
         yield Browser(context=context, extension_id=worker.url.split("/")[2])
         context.close()
 
@@ -237,16 +248,26 @@ class Expected:
 
 PAGES_EXPECTED = [
     Expected(
-        LINKEDIN_JOB, "linkedin", "https://www.linkedin.com/jobs/view/4012345678/",
-        "Senior Machine Learning Engineer", "Helix Health", "Bengaluru, Karnataka, India",
-        ("Helix Health builds clinical decision support", "Experience with AWS (SageMaker, S3, Lambda)",
-         "a yearly learning budget."),
+        LINKEDIN_JOB,
+        "linkedin",
+        "https://www.linkedin.com/jobs/view/4012345678/",
+        "Senior Machine Learning Engineer",
+        "Helix Health",
+        "Bengaluru, Karnataka, India",
+        (
+            "Helix Health builds clinical decision support",
+            "Experience with AWS (SageMaker, S3, Lambda)",
+            "a yearly learning budget.",
+        ),
         ("People also viewed", "Easy Apply", "Over 100 applicants", "Privacy & Terms"),
     ),
     Expected(
-        "https://www.indeed.com/viewjob?jk=7c1d2e3f4a5b6c7d&from=serp&vjs=3", "indeed",
+        "https://www.indeed.com/viewjob?jk=7c1d2e3f4a5b6c7d&from=serp&vjs=3",
+        "indeed",
         "https://www.indeed.com/viewjob?jk=7c1d2e3f4a5b6c7d",
-        "Senior Data Engineer", "Globex Logistics", "Austin, TX 78701",
+        "Senior Data Engineer",
+        "Globex Logistics",
+        "Austin, TX 78701",
         ("Globex moves 40,000 freight shipments a day", "Snowflake with dbt", "paid time off."),
         ("job post", "Apply now", "Company reviews", "Hiring Lab"),
     ),
@@ -254,43 +275,67 @@ PAGES_EXPECTED = [
         "https://www.naukri.com/job-listings-backend-developer-java-infosys-bengaluru-4-to-8-years-031126500123",
         "naukri",
         "https://www.naukri.com/job-listings-backend-developer-java-infosys-bengaluru-4-to-8-years-031126500123",
-        "Backend Developer - Java", "Infosys", "Bengaluru, Pune",
-        ("Roles and Responsibilities", "microservices in Java 17 and Spring Boot", "notice period up to 30 days"),
+        "Backend Developer - Java",
+        "Infosys",
+        "Bengaluru, Pune",
+        (
+            "Roles and Responsibilities",
+            "microservices in Java 17 and Spring Boot",
+            "notice period up to 30 days",
+        ),
         ("Reviews", "Jobs you might be interested in", "Tech Mahindra", "Info Edge"),
     ),
     Expected(
-        "https://boards.greenhouse.io/acmecloud/jobs/4455667", "greenhouse",
         "https://boards.greenhouse.io/acmecloud/jobs/4455667",
-        "Staff Software Engineer, Payments", "Acme Cloud", "Remote - US",
-        ("Acme Cloud runs billing for 30,000 software companies", "double-entry ledger in Go",
-         "$210,000 to $260,000"),
+        "greenhouse",
+        "https://boards.greenhouse.io/acmecloud/jobs/4455667",
+        "Staff Software Engineer, Payments",
+        "Acme Cloud",
+        "Remote - US",
+        (
+            "Acme Cloud runs billing for 30,000 software companies",
+            "double-entry ledger in Go",
+            "$210,000 to $260,000",
+        ),
         ("Apply for this Job", "First Name", "Submit Application", "Powered by"),
     ),
     Expected(
-        "https://jobs.lever.co/northstar-maps/6b1f0c2e-4a7d-4f0e-9a51-2f3d8c9e7b10", "lever",
         "https://jobs.lever.co/northstar-maps/6b1f0c2e-4a7d-4f0e-9a51-2f3d8c9e7b10",
-        "Senior Backend Engineer, Routing", "Northstar Maps", "Toronto, Canada",
+        "lever",
+        "https://jobs.lever.co/northstar-maps/6b1f0c2e-4a7d-4f0e-9a51-2f3d8c9e7b10",
+        "Senior Backend Engineer, Routing",
+        "Northstar Maps",
+        "Toronto, Canada",
         ("powers turn-by-turn navigation", "What you bring", "Dijkstra variants", "CA$165,000 to CA$195,000"),
         ("Apply for this job", "Jobs powered by Lever", "Full-time /"),
     ),
     Expected(
-        "https://careers.northwindrobotics.de/jobs/senior-product-designer#apply", "company",
+        "https://careers.northwindrobotics.de/jobs/senior-product-designer#apply",
+        "company",
         "https://careers.northwindrobotics.de/jobs/senior-product-designer",
-        "Senior Product Designer", "Northwind Robotics", "Berlin, Germany (hybrid)",
+        "Senior Product Designer",
+        "Northwind Robotics",
+        "Berlin, Germany (hybrid)",
         ("autonomous picking arms for mid-sized warehouses", "design system in Figma", "German is a plus."),
         ("We use cookies", "Amtsgericht", "Send your CV", "About us\nProducts"),
     ),
     Expected(
-        "https://jobs.tidewater-energy.co.uk/roles/sre-aberdeen", "company",
         "https://jobs.tidewater-energy.co.uk/roles/sre-aberdeen",
-        "Site Reliability Engineer", "Tidewater Energy", "Aberdeen, Scotland, GB",
+        "company",
+        "https://jobs.tidewater-energy.co.uk/roles/sre-aberdeen",
+        "Site Reliability Engineer",
+        "Tidewater Energy",
+        "Aberdeen, Scotland, GB",
         ("operates 1.2 GW of offshore wind", "• Run Kubernetes clusters", "Prometheus and Grafana."),
         ("<p>", "<li>", "Loading"),
     ),
     Expected(
-        "https://www.quillbooks.io/jobs/backend-engineer-python", "company",
         "https://www.quillbooks.io/jobs/backend-engineer-python",
-        "Backend Engineer (Python)", "Quillbooks", None,
+        "company",
+        "https://www.quillbooks.io/jobs/backend-engineer-python",
+        "Backend Engineer (Python)",
+        "Quillbooks",
+        None,
         ("accounting software for 15,000 freelancers", "Salary EUR 70,000 to 85,000."),
         ("Pricing", "Share this job"),
     ),
@@ -306,7 +351,9 @@ def test_extraction_reads_the_posting_on_each_kind_of_job_page(browser: Browser,
     assert job["source"] == expected.source
     assert job["job_url"] == expected.job_url
     assert (job["role_title"], job["company_name"], job["location"]) == (
-        expected.role_title, expected.company_name, expected.location
+        expected.role_title,
+        expected.company_name,
+        expected.location,
     )
     for text in expected.jd_has:
         assert text in job["jd_text"]

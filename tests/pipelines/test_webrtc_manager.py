@@ -52,7 +52,9 @@ async def test_an_offer_naming_another_sessions_peer_starts_its_own_call():
     pc2, offer2 = await browser_offer()
     try:
         first = await manager.handle_offer("s1", offer1, ScriptedBrain, ListSink())
-        second = await manager.handle_offer("s2", {**offer2, "pc_id": first["pc_id"]}, ScriptedBrain, ListSink())
+        second = await manager.handle_offer(
+            "s2", {**offer2, "pc_id": first["pc_id"]}, ScriptedBrain, ListSink()
+        )
         assert second["pc_id"] != first["pc_id"]
     finally:
         await pc1.close()

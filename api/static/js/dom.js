@@ -46,11 +46,13 @@ export function clearError() {
   if (box) box.hidden = true;
 }
 
+/** Non-empty named fields, trimmed except passwords, whose spaces are part of the secret. */
 export function formValues(form) {
   const values = {};
-  for (const [key, value] of new FormData(form).entries()) {
-    const text = String(value).trim();
-    if (text) values[key] = text;
+  for (const el of form.elements) {
+    if (!el.name || el.disabled) continue;
+    const text = el.type === "password" ? el.value : el.value.trim();
+    if (text) values[el.name] = text;
   }
   return values;
 }

@@ -1,4 +1,4 @@
-"""The daily run: after 02:00 UTC it summarises the day that ended; arq runs it with Redis."""
+"""The daily run: at 02:00 UTC it summarises the day that has just ended; with Redis, arq runs it."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
+import sqlalchemy as sa
 from arq.worker import Worker
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
@@ -14,7 +15,7 @@ from sqlmodel import Session, select
 from coach.market.schedule import market_cron_jobs, next_run, run_daily
 from coach.queue.redis_queue import redis_settings
 from coach.settings import Settings
-from storage.models import MarketStat
+from storage.models import JobTarget, MarketStat
 from tests.coach.market.jobs import save_as_new_user
 
 
@@ -57,16 +58,17 @@ async def test_embedded_loop_catches_up_then_runs_each_night(client: TestClient,
     clock = _FakeClock(today, until=today + timedelta(days=1, hours=15))
     with pytest.raises(asyncio.CancelledError):
         await run_daily(client.app.state.engine, settings, clock=clock, sleep=clock.sleep)
-    # Started at noon: yesterday at once (no jobs yet then, so no rows), today at 02:00 tomorrow.
-    assert _stat_days(client) == [today.date()]
+    # Started at noon: yesterday at once (no jobs yet then, so no row), today at 02:00 tomorrow, tomorrow
+    # at 02:00 the day after (today's jobs are still inside the window).
+    assert _stat_days(client) == [today.date(), today.date() + timedelta(days=1)]
     assert max(clock.sleeps) <= 900  # short naps, so a suspended laptop still wakes on time
-    assert sum(clock.sleeps) >= 14 * 3600
 
 
 async def test_arq_cron_job_aggregates_yesterday(settings: Settings, redis_url: str) -> None:
     settings = settings.model_copy(update={"REDIS_URL": redis_url})
     with TestClient(_app(settings)) as client:
         _three_users_save_a_job(client)
+        _move_saved_jobs_back_a_day(client)
         [job] = market_cron_jobs(settings)
         assert (job.hour, job.minute) == ({2}, {0})
         job.next_run = datetime.now(UTC)  # due now, instead of waiting for 02:00
@@ -75,8 +77,13 @@ async def test_arq_cron_job_aggregates_yesterday(settings: Settings, redis_url: 
         await worker.async_run()
         await worker.close()
         assert worker.jobs_complete == 1 and worker.jobs_failed == 0
-        # The saved jobs are today's, so yesterday's aggregate has nothing to publish; today's run would.
-        assert _stat_days(client) == []
+        assert _stat_days(client) == [(datetime.now(UTC) - timedelta(days=1)).date()]
+
+
+def _move_saved_jobs_back_a_day(client: TestClient) -> None:
+    with Session(client.app.state.engine) as session:
+        session.execute(sa.update(JobTarget).values(created_at=datetime.now(UTC) - timedelta(days=1)))
+        session.commit()
 
 
 def _app(settings: Settings):  # type: ignore[no-untyped-def]

@@ -1,0 +1,55 @@
+"""Phone calls over Twilio Media Streams, mapped to a stored session by its PIN."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+
+from fastapi import WebSocket
+from sqlmodel import Session
+
+from storage.queries import sessions as q
+
+
+def _session_for_pin(engine, pin: str) -> str | None:  # type: ignore[no-untyped-def]
+    with Session(engine) as db:
+        row = q.find_by_pin(db, pin=pin.strip())
+        return str(row.id) if row is not None and row.transport == "phone" else None
+
+
+def _session_for_params(engine, params: dict[str, str]) -> str | None:  # type: ignore[no-untyped-def]
+    """A session id alone is not enough to join a call: it must come with that session's PIN."""
+    pin = (params.get("pin") or "").strip()
+    if not pin:
+        return None
+    found = _session_for_pin(engine, pin)
+    wanted = params.get("session_id")
+    return found if found is not None and (wanted is None or wanted == found) else None
+
+
+async def serve_call(websocket: WebSocket) -> None:
+    from pipelines.phone import handle_twilio_socket
+
+    app = websocket.app
+    hub, engine = app.state.voice, app.state.engine
+    await hub.ready()
+
+    def parts(session_id: str):  # type: ignore[no-untyped-def]
+        return hub.session_parts(uuid.UUID(session_id))
+
+    cache: dict[str, tuple] = {}
+
+    def brain_factory(session_id: str):  # type: ignore[no-untyped-def]
+        cache[session_id] = cache.get(session_id) or parts(session_id)
+        return cache[session_id][0]
+
+    def sink_factory(session_id: str):  # type: ignore[no-untyped-def]
+        cache[session_id] = cache.get(session_id) or parts(session_id)
+        return cache[session_id][1]
+
+    await handle_twilio_socket(
+        websocket,
+        resolve_session=lambda params: asyncio.to_thread(_session_for_params, engine, params),
+        resolve_pin=lambda pin: asyncio.to_thread(_session_for_pin, engine, pin),
+        brain_factory=brain_factory, sink_factory=sink_factory, config=hub.config, models=hub.models,
+    )
