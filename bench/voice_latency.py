@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import platform
 import time
@@ -296,6 +297,10 @@ def pause_rows(outcome: Outcome) -> list[str]:
 
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
+    with contextlib.suppress(OSError):
+        lines = Path("/proc/cpuinfo").read_text().splitlines()
+        names = [line.split(":", 1)[1].strip() for line in lines if line.startswith("model name")]
+        cpu = names[0] if names else cpu
     return f"{platform.system()} {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 

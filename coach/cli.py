@@ -34,6 +34,17 @@ def serve(
 
 
 @app.command()
+def agent(dev: bool = typer.Option(False, help="Development mode (single process, verbose).")) -> None:
+    """Run the LiveKit interviewer worker (explicit dispatch by LIVEKIT_AGENT_NAME)."""
+    from agent.main import run_worker
+    from coach.sessions import agent_factories
+    from coach.settings import get_settings
+
+    run_worker(get_settings(), brain_factory=agent_factories.brain_factory,
+               sink_factory=agent_factories.sink_factory, dev=dev)
+
+
+@app.command()
 def simulate(
     jd: Path | None = typer.Option(None, exists=True, dir_okay=False, help="A job description text file."),
     job: str | None = typer.Option(None, help="Id of a saved job target (uses DATABASE_URL)."),

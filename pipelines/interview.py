@@ -85,7 +85,24 @@ def build_interview_pipeline(
         transport.output(),  # interviewer audio (and captions/state messages) to the candidate
         aggregators.assistant(),  # what was actually spoken, with the interrupted flag
     ]
-    pipeline = Pipeline([stage for stage in stages if stage is not None])
+    recorder = _recorder(sink, interviewer, services, aggregators, transport)
+    return InterviewPipeline(
+        pipeline=Pipeline([stage for stage in stages if stage is not None]),
+        params=_pipeline_params(config),
+        observers=[recorder, *_telemetry_observers(sink)],
+        interviewer=interviewer,
+        turn_strategy=turn_strategy,
+        recorder=recorder,
+    )
+
+
+def _recorder(
+    sink: TurnSink | None,
+    interviewer: InterviewerProcessor,
+    services: Services,
+    aggregators: LLMContextAggregatorPair,
+    transport: Any,
+) -> TranscriptRecorder:
     recorder = TranscriptRecorder(
         sink,
         current_reply=lambda: interviewer.current_reply,
@@ -95,18 +112,15 @@ def build_interview_pipeline(
         output=transport.output(),
     )
     recorder.attach(aggregators.user(), aggregators.assistant())
-    return InterviewPipeline(
-        pipeline=pipeline,
-        params=PipelineParams(
-            audio_in_sample_rate=config.in_sample_rate,
-            audio_out_sample_rate=config.out_sample_rate,
-            enable_metrics=True,
-            enable_usage_metrics=True,
-        ),
-        observers=[recorder, *_telemetry_observers(sink)],
-        interviewer=interviewer,
-        turn_strategy=turn_strategy,
-        recorder=recorder,
+    return recorder
+
+
+def _pipeline_params(config: VoiceConfig) -> PipelineParams:
+    return PipelineParams(
+        audio_in_sample_rate=config.in_sample_rate,
+        audio_out_sample_rate=config.out_sample_rate,
+        enable_metrics=True,  # feeds the per-turn latency breakdown
+        enable_usage_metrics=True,  # feeds the cost records (characters, audio seconds, tokens)
     )
 
 
@@ -167,27 +181,17 @@ async def run_interview(
 
     extra_observers watch the session's frames (benchmarks, debugging) without changing it.
     """
-    http_session = None
-    if services is None and config.avatar_provider == "heygen":
-        import aiohttp
-
-        http_session = aiohttp.ClientSession()
+    http_session = _avatar_http_session(config) if services is None else None
+    if http_session is not None:
         services = make_services(config, models, http_session=http_session)
     built = build_interview_pipeline(
         transport=transport, config=config, models=models, brain=brain, sink=sink, services=services
     )
     built.observers.extend(extra_observers or [])
     worker = built.make_worker(idle_timeout_s=config.idle_timeout_s * 2 + 60)
-    _wire_transport_events(transport, worker, built.interviewer)
-
-    @worker.event_handler("on_pipeline_error")
-    async def on_pipeline_error(_worker, frame):
-        await built.interviewer.handle_provider_error(getattr(frame, "error", str(frame)))
-
+    _wire_events(transport, worker, built.interviewer)
     try:
-        runner = WorkerRunner(handle_sigint=False)
-        await runner.add_workers(worker)
-        await runner.run()
+        await _run_worker(worker)
     finally:
         if not built.interviewer.ended:  # the candidate left or the call failed before the closing line
             await report(sink, "on_state", "ended")
@@ -195,9 +199,28 @@ async def run_interview(
             await http_session.close()
 
 
-def _wire_transport_events(transport: Any, worker: PipelineWorker, interviewer: InterviewerProcessor) -> None:
+async def _run_worker(worker: PipelineWorker) -> None:
+    runner = WorkerRunner(handle_sigint=False)
+    await runner.add_workers(worker)
+    await runner.run()
+
+
+def _avatar_http_session(config: VoiceConfig) -> Any:
+    if config.avatar_provider != "heygen":
+        return None
+    import aiohttp
+
+    return aiohttp.ClientSession()
+
+
+def _wire_events(transport: Any, worker: PipelineWorker, interviewer: InterviewerProcessor) -> None:
     async def on_client_disconnected(_transport, _client):
         # The candidate left: stop now (every finished turn is already with the sink).
         await worker.cancel(reason="candidate disconnected")
 
+    async def on_pipeline_error(_worker, frame):
+        # STT errors travel upstream and never pass the interviewer; they surface here.
+        await interviewer.handle_provider_error(getattr(frame, "error", str(frame)))
+
     transport.add_event_handler("on_client_disconnected", on_client_disconnected)
+    worker.add_event_handler("on_pipeline_error", on_pipeline_error)

@@ -5,6 +5,7 @@ from api.routes import (
     interview,
     job_prep,
     jobs,
+    livekit,
     market,
     memory,
     practice,
@@ -24,4 +25,5 @@ ROUTERS = [
     practice.router,
     market.router,
     voice.router,
+    livekit.router,
 ]

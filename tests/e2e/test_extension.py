@@ -28,6 +28,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
+from playwright.sync_api import BrowserContext, Page, expect, sync_playwright
 
 from api.main import create_app
 from coach.settings import Settings
@@ -177,15 +178,15 @@ def candidate(companion: str) -> Iterator[Candidate]:
 
 @dataclass
 class Browser:
-    context: object  # playwright BrowserContext
+    context: BrowserContext
     extension_id: str
 
-    def extension_page(self, name: str):  # noqa: ANN201 (playwright Page)
+    def extension_page(self, name: str) -> Page:
         page = self.context.new_page()
         page.goto(f"chrome-extension://{self.extension_id}/{name}")
         return page
 
-    def open(self, url: str):  # noqa: ANN201 (playwright Page)
+    def open(self, url: str) -> Page:
         page = self.context.new_page()
         page.goto(url)
         return page
@@ -202,8 +203,6 @@ class Browser:
 
 @pytest.fixture(scope="module")
 def browser(pages_port: int, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
-    from playwright.sync_api import sync_playwright
-
     rules = ", ".join(f"MAP {host} 127.0.0.1:{pages_port}" for host in SITES)
     args = [
         "--headless=new",
@@ -365,8 +364,6 @@ def test_extraction_reads_the_posting_on_each_kind_of_job_page(browser: Browser,
 
 
 def configure(browser: Browser, server_url: str, token: str) -> None:
-    from playwright.sync_api import expect
-
     page = browser.extension_page("options.html")
     page.fill("#server-url", server_url)
     page.fill("#token", token)
@@ -375,7 +372,7 @@ def configure(browser: Browser, server_url: str, token: str) -> None:
     page.close()
 
 
-def save_from(browser: Browser, url: str):  # noqa: ANN201 (playwright Page)
+def save_from(browser: Browser, url: str) -> Page:
     """Opens the job page, then presses "Save this job" in the popup aimed at that tab."""
     job_page = browser.open(url)
     popup = browser.extension_page(f"popup.html?tab={browser.tab_id(job_page.url)}")
@@ -446,8 +443,6 @@ def test_an_unreachable_server_is_named_in_the_error(browser: Browser, candidate
 def test_connection_check_accepts_the_token_and_rejects_a_wrong_one(
     browser: Browser, companion: str, candidate: Candidate
 ) -> None:
-    from playwright.sync_api import expect
-
     page = browser.extension_page("options.html")
     page.fill("#server-url", companion)
     page.fill("#token", "icx_not-a-real-token")
