@@ -23,6 +23,7 @@ from agent.room import interview_transport, job_target
 from coach.interview.protocol import InterviewerBrain
 from coach.livekit.credentials import livekit_credentials
 from pipelines.config import VoiceConfig
+from pipelines.interview import run_interview
 from pipelines.models import load_models
 
 MODELS_KEY = "models"
@@ -66,8 +67,6 @@ class InterviewJob:
             ctx.shutdown("interview ended")
 
     async def run(self, job: Job, userdata: dict) -> None:
-        from pipelines.interview import run_interview
-
         target = job_target(job)
         logger.info(f"interview job for session {target.session_id} in room {target.room}")
         brain = await _built(self.brain_factory, target.session_id)

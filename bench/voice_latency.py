@@ -205,6 +205,7 @@ class BenchBrain:
 # -- a session ---------------------------------------------------------------------------------
 @dataclass
 class Outcome:
+    load_average: float = 0.0  # 1-minute load when the session ended: this machine may be shared
     latencies_s: list[float] = field(default_factory=list)
     pipeline_latencies_s: list[float] = field(default_factory=list)
     cut: list[tuple[str, bool]] = field(default_factory=list)
@@ -261,6 +262,7 @@ async def run_session(
         await client.close()
         await manager.shutdown()
     outcome.pipeline_latencies_s = [r["latency_s"] for r in sink.latencies if r.get("user_turn_s")]
+    outcome.load_average = os.getloadavg()[0]
     return outcome
 
 
@@ -281,7 +283,8 @@ def latency_row(name: str, outcome: Outcome) -> str:
     v, p = outcome.latencies_s, outcome.pipeline_latencies_s
     return (
         f"| {name} | {len(v)} | {percentile(v, 50) * 1000:.0f} | {percentile(v, 90) * 1000:.0f} | "
-        f"{max(v, default=float('nan')) * 1000:.0f} | {percentile(p, 50) * 1000:.0f} |"
+        f"{max(v, default=float('nan')) * 1000:.0f} | {percentile(p, 50) * 1000:.0f} | "
+        f"{outcome.load_average:.1f} |"
     )
 
 
@@ -316,11 +319,13 @@ def write_report(latency: dict[str, Outcome], pauses: Outcome, started: float) -
         "",
         "## Voice-to-voice latency",
         "",
-        "| stack | turns | p50 ms | p90 ms | max ms | pipeline p50 ms |",
-        "|---|---|---|---|---|---|",
+        "| stack | turns | p50 ms | p90 ms | max ms | pipeline p50 ms | load avg |",
+        "|---|---|---|---|---|---|---|",
         *[latency_row(name, outcome) for name, outcome in latency.items()],
         "",
         f"## Does a {PAUSE_S:.0f} s thinking pause end the turn? (offline stack)",
+        "",
+        f"Load average at the end: {pauses.load_average:.1f}.",
         "",
         "| pause placed | answers | interviewer cut in |",
         "|---|---|---|",
@@ -347,7 +352,7 @@ async def main(turns: int, pause_answers: int) -> None:
     latency = {}
     for name, (services, llm_delay) in stacks.items():
         latency[name] = await run_session(models, services, BenchBrain(llm_delay), plan)
-        print(name, latency_row(name, latency[name]), flush=True)
+        print(latency_row(name, latency[name]), flush=True)
     labels = list(paused)
     pause_plan = [(labels[i % len(labels)], paused[labels[i % len(labels)]]) for i in range(pause_answers)]
     pauses = await run_session(models, offline_services(models), BenchBrain(), pause_plan)

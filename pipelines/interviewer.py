@@ -138,21 +138,26 @@ class InterviewerProcessor(FrameProcessor):
             return
         seconds = time.monotonic() - self._answer_started if self._answer_started else None
         if self._time_up or self._brain.finished:
-            await self._say_from_brain(lambda: self._brain.wrap_up("time_up"))
+            await self._say_from_brain(lambda: self._brain.wrap_up("time_up"), closing=True)
         else:
             await self._say_from_brain(lambda: self._brain.respond(text, answer_seconds=seconds))
 
-    async def _say_from_brain(self, decide: Callable[[], Awaitable[Reply]]) -> None:
+    async def _say_from_brain(self, decide: Callable[[], Awaitable[Reply]], *, closing: bool = False) -> None:
         async with self._lock:
             self._busy = True
             try:
                 reply = await decide()
             except Exception as e:
                 logger.exception(f"interviewer brain failed: {e}")
-                reply = Reply(text=APOLOGY, kind="retry", question_id=_qid(self._current))
+                reply = self._fallback(closing)
             finally:
                 self._busy = False
             await self._speak(reply)
+
+    def _fallback(self, closing: bool) -> Reply:
+        if closing:  # the session must still end when the brain cannot phrase its goodbye
+            return Reply(text=FALLBACK_CLOSING, kind="closing", done=True)
+        return Reply(text=APOLOGY, kind="retry", question_id=_qid(self._current))
 
     async def _speak(self, reply: Reply) -> None:
         if self._ended or not reply.text.strip():
@@ -191,7 +196,7 @@ class InterviewerProcessor(FrameProcessor):
             return
         await self._set_state("listening")
         if self._time_up and not self._user_speaking:
-            self._start_task(self._say_from_brain(lambda: self._brain.wrap_up("time_up")))
+            self._start_task(self._say_from_brain(lambda: self._brain.wrap_up("time_up"), closing=True))
         elif not self._user_speaking:
             self._arm("idle", self._idle_timeout_s, self._on_idle)
 
@@ -202,12 +207,12 @@ class InterviewerProcessor(FrameProcessor):
             self._nudged = True
             await self._speak(Reply(text=NUDGE, kind="transition", question_id=_qid(self._current)))
         else:
-            await self._say_from_brain(lambda: self._brain.wrap_up("idle"))
+            await self._say_from_brain(lambda: self._brain.wrap_up("idle"), closing=True)
 
     async def _on_time_up(self) -> None:
         self._time_up = True
         if not (self._user_speaking or self._bot_speaking or self._busy or self._closing):
-            await self._say_from_brain(lambda: self._brain.wrap_up("time_up"))
+            await self._say_from_brain(lambda: self._brain.wrap_up("time_up"), closing=True)
 
     async def _end_session(self) -> None:
         if self._ended:

@@ -37,7 +37,9 @@ from pipecat.transports.websocket.fastapi import FastAPIWebsocketParams, FastAPI
 from pipecat.workers.runner import WorkerRunner
 
 from pipelines.config import VoiceConfig
+from pipelines.interview import run_interview
 from pipelines.models import Models
+from pipelines.services import make_services
 
 PIN_PROMPT = (
     "Welcome to Interview Coach. Please enter your interview PIN on the keypad, then press the pound key."
@@ -139,8 +141,6 @@ async def run_pin_desk(
     timeout_s: float = PIN_TIMEOUT_S,
 ) -> str | None:
     """Speak the PIN prompt and read keypad digits until a PIN maps to a session (or give up)."""
-    from pipelines.services import make_services
-
     desk = PinDesk(resolve_pin)
     transport = twilio_transport(_KeepOpen(websocket), start)
     tts = make_services(config, models).tts
@@ -157,12 +157,18 @@ async def run_pin_desk(
     async def on_client_disconnected(transport, client):
         await worker.cancel()
 
+    async def hang_up_when_nothing_is_entered():
+        await asyncio.sleep(timeout_s)
+        logger.info(f"phone call {start.call_sid} entered no valid PIN in {timeout_s:.0f}s")
+        await worker.cancel()
+
     runner = WorkerRunner(handle_sigint=False)
     await runner.add_workers(worker)
+    timer = asyncio.create_task(hang_up_when_nothing_is_entered())
     try:
-        await asyncio.wait_for(runner.run(), timeout_s)
-    except TimeoutError:
-        logger.info(f"phone call {start.call_sid} entered no valid PIN in {timeout_s:.0f}s")
+        await runner.run()
+    finally:
+        timer.cancel()
     return desk.session_id
 
 
@@ -223,8 +229,6 @@ async def _run_interview(
     config: VoiceConfig,
     models: Models,
 ) -> None:
-    from pipelines.interview import run_interview
-
     brain = await _resolved(brain_factory(session_id))
     sink = await _resolved(sink_factory(session_id))
     transport = twilio_transport(websocket, start)

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncGenerator
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+from pipecat.frames.frames import Frame, TranscriptionFrame
 from pipecat.processors.frame_processor import FrameProcessor
 from pipecat.services.piper.tts import PiperTTSService
 from pipecat.services.tts_service import TTSService
 from pipecat.services.whisper.stt import WhisperSTTService
 from pipecat.transcriptions.language import Language
+from pipecat.utils.time import time_now_iso8601
 
 from pipelines.config import VoiceConfig
 from pipelines.errors import ConfigError
 from pipelines.models import PIPER_VOICE, Models
+
+FILLER_PROMPT = "Umm, let me think, like, hmm. Uh, so, I mean, I, um, led the project."
+NO_SPEECH_PROB = 0.4  # segments whisper thinks are more likely silence than speech are dropped
 
 
 @dataclass
@@ -24,7 +32,12 @@ class Services:
 
 
 class SharedWhisperSTTService(WhisperSTTService):
-    """Whisper STT that reuses the process's loaded model instead of loading one per session."""
+    """Whisper STT over the process's loaded model, tuned for short answer segments.
+
+    Every pause is a segment and the reply waits on the last one, so decoding is greedy
+    (beam 1, no timestamps, no carried-over context): on 2 cores that roughly halves the
+    time per segment against the stock beam-5 decode.
+    """
 
     def __init__(self, *, whisper_model: Any, **kwargs: Any):
         self._shared_model = whisper_model
@@ -32,6 +45,27 @@ class SharedWhisperSTTService(WhisperSTTService):
 
     def _load(self) -> None:
         self._model = self._shared_model
+
+    async def run_stt(self, audio: bytes) -> AsyncGenerator[Frame, None]:
+        await self.start_processing_metrics()
+        samples = np.frombuffer(audio, dtype=np.int16).astype(np.float32) / 32768.0
+        text = await asyncio.to_thread(self._transcribe, samples)
+        await self.stop_processing_metrics()
+        if text:
+            yield TranscriptionFrame(text, self._user_id, time_now_iso8601(), Language.EN)
+
+    def _transcribe(self, samples: np.ndarray) -> str:
+        segments, _ = self._model.transcribe(
+            samples,
+            language="en",
+            beam_size=1,
+            without_timestamps=True,
+            condition_on_previous_text=False,
+            # A disfluent prompt keeps whisper from silently dropping "um" and "uh": the turn
+            # policy treats a trailing filler as mid-thought, and the speech metrics count them.
+            initial_prompt=FILLER_PROMPT,
+        )
+        return " ".join(s.text.strip() for s in segments if s.no_speech_prob < NO_SPEECH_PROB).strip()
 
 
 class SharedPiperTTSService(PiperTTSService):
@@ -62,12 +96,16 @@ def _make_stt(config: VoiceConfig, models: Models) -> FrameProcessor:
     settings = WhisperSTTService.Settings(
         model=config.whisper_model,
         language=Language.EN,
-        no_speech_prob=0.4,
+        no_speech_prob=NO_SPEECH_PROB,
         hotwords=None,
         initial_prompt=None,
     )
+    # 0.2 s of padding lets whisper finish the last word; the stock 0.5 s only adds decode time.
     return SharedWhisperSTTService(
-        whisper_model=models.whisper, settings=settings, sample_rate=config.in_sample_rate
+        whisper_model=models.whisper,
+        settings=settings,
+        sample_rate=config.in_sample_rate,
+        trailing_silence_secs=0.2,
     )
 
 

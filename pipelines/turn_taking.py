@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections import deque
 
 from loguru import logger
 from pipecat.frames.frames import (
@@ -48,8 +49,7 @@ class InterviewTurnStopStrategy(BaseUserTurnStopStrategy):
         self._scorer = scorer
         self._segmented_stt = segmented_stt
         self._transcript_timeout_s = transcript_timeout_s
-        self._segments_untranscribed = 0
-        self._transcript_timer: asyncio.Task | None = None
+        self._transcripts_due: deque[float] = deque()  # deadline per segment still being transcribed
         self._context = TurnContext()
         self._sample_rate = 16000
         self._audio = bytearray()
@@ -78,7 +78,7 @@ class InterviewTurnStopStrategy(BaseUserTurnStopStrategy):
 
     async def handle_user_turn_stopped(self):
         self._text = ""
-        self._segments_untranscribed = 0
+        self._transcripts_due.clear()
         self._speech_end = None
         await self._cancel_timer()
 
@@ -91,7 +91,8 @@ class InterviewTurnStopStrategy(BaseUserTurnStopStrategy):
             await self._on_pause(frame.timestamp - frame.stop_secs)
         elif isinstance(frame, TranscriptionFrame) and frame.text.strip():
             self._text = f"{self._text} {frame.text.strip()}".strip()
-            self._segments_untranscribed = max(0, self._segments_untranscribed - 1)
+            if self._transcripts_due:
+                self._transcripts_due.popleft()
             await self._decide()
         return ProcessFrameResult.CONTINUE
 
@@ -111,8 +112,9 @@ class InterviewTurnStopStrategy(BaseUserTurnStopStrategy):
         self._pause_id += 1
         self._smart_p = None
         if self._segmented_stt:
-            self._segments_untranscribed += 1
-            self.create_task(self._give_up_on_transcript(self._pause_id), f"{self}::transcript_timeout")
+            deadline = time.time() + self._transcript_timeout_s
+            self._transcripts_due.append(deadline)
+            self.create_task(self._decide_at(deadline), f"{self}::transcript_timeout")
         if self._scorer is not None:
             self._scoring = True
             self.create_task(self._score(self._pause_id, bytes(self._audio)), f"{self}::score")
@@ -128,15 +130,18 @@ class InterviewTurnStopStrategy(BaseUserTurnStopStrategy):
             self._smart_p, self._scoring = p, False
             await self._decide()
 
-    async def _give_up_on_transcript(self, pause_id: int) -> None:
-        # Noise or a cough yields no transcript; don't hold the turn open waiting for one.
-        await asyncio.sleep(self._transcript_timeout_s)
-        if pause_id == self._pause_id and self._segments_untranscribed:
-            self._segments_untranscribed = 0
-            await self._decide()
+    async def _decide_at(self, deadline: float) -> None:
+        await asyncio.sleep(max(0.0, deadline - time.time()))
+        await self._decide()
+
+    def _waiting_for_transcript(self) -> bool:
+        # Noise or a cough yields no transcript; past its deadline a segment stops holding the turn.
+        while self._transcripts_due and self._transcripts_due[0] <= time.time():
+            self._transcripts_due.popleft()
+        return bool(self._transcripts_due)
 
     async def _decide(self) -> None:
-        if self._speech_end is None or not self._text or self._scoring or self._segments_untranscribed:
+        if self._speech_end is None or not self._text or self._scoring or self._waiting_for_transcript():
             return
         wait = self._policy.wait_after_pause(self._text, self._context, self._smart_p)
         self.last_wait_s = wait

@@ -1,6 +1,8 @@
+from api.pages import router as pages_router
 from api.routes import (
     analysis,
     auth,
+    coaching,
     health,
     interview,
     job_prep,
@@ -26,4 +28,6 @@ ROUTERS = [
     market.router,
     voice.router,
     livekit.router,
+    coaching.router,
+    pages_router,
 ]

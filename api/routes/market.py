@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, status
+from fastapi import APIRouter, HTTPException, Query
 from pydantic import BaseModel
 
 from api.deps import CurrentUser, SessionDep
@@ -17,8 +17,12 @@ from storage.types import utcnow
 
 router = APIRouter(prefix="/api/market", tags=["market"], dependencies=[require_feature("market")])
 
-RoleQuery = Annotated[str, Query(min_length=1, max_length=200, description='Job title, e.g. "Senior Backend Engineer"')]
-LocationQuery = Annotated[str | None, Query(max_length=200, description='City or "Remote"; all locations if empty')]
+RoleQuery = Annotated[
+    str, Query(min_length=1, max_length=200, description='Job title, e.g. "Senior Backend Engineer"')
+]
+LocationQuery = Annotated[
+    str | None, Query(max_length=200, description='City or "Remote"; all locations if empty')
+]
 
 
 class TrendPoint(BaseModel):
@@ -59,13 +63,16 @@ class Skills(BaseModel):
 def _keys(role: str, location: str | None) -> tuple[str, str | None]:
     key = normalise_role(role)
     if key is None:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, f"role: {role!r} does not name a job role.")
+        raise HTTPException(422, f"role: {role!r} does not name a job role.")
     return key, normalise_location(location) if location and location.strip() else None
 
 
 @router.get("/trends")
 def trends(
-    user: CurrentUser, session: SessionDep, role: RoleQuery, location: LocationQuery = None,
+    user: CurrentUser,
+    session: SessionDep,
+    role: RoleQuery,
+    location: LocationQuery = None,
     days: Annotated[int, Query(ge=1, le=365)] = 30,
 ) -> Trends:
     """Daily job count and average yearly salary range for the role, one series per location."""
@@ -77,7 +84,10 @@ def trends(
 
 @router.get("/skills")
 def skills(
-    user: CurrentUser, session: SessionDep, role: RoleQuery, location: LocationQuery = None,
+    user: CurrentUser,
+    session: SessionDep,
+    role: RoleQuery,
+    location: LocationQuery = None,
     limit: Annotated[int, Query(ge=1, le=50)] = 10,
 ) -> Skills:
     """The latest day's most requested skills for the role, with the share of its jobs asking for each."""

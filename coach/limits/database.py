@@ -18,5 +18,7 @@ def count_since(session: Session, rule_name: str, *, user_id: uuid.UUID, since: 
         stmt = select(counted).where(Drill.user_id == user_id, Drill.created_at >= since)
         return int(session.exec(stmt).one())
     model = {"sessions_per_day": InterviewSession, "analyses_per_hour": AnalysisJob}[rule_name]
-    stmt = select(sa.func.count()).select_from(model).where(model.user_id == user_id, model.created_at >= since)
+    stmt = (
+        select(sa.func.count()).select_from(model).where(model.user_id == user_id, model.created_at >= since)
+    )
     return int(session.exec(stmt).one())

@@ -1,4 +1,4 @@
-"""Fixed windows aligned to the UTC clock: a daily limit frees up at midnight UTC, an hourly one on the hour."""
+"""Fixed windows on the UTC clock: a daily limit frees up at midnight UTC, an hourly one on the hour."""
 
 from __future__ import annotations
 

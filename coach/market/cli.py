@@ -10,7 +10,9 @@ from storage.types import utcnow
 
 
 def market_pulse(
-    day: str | None = typer.Option(None, "--date", help="Day to aggregate, YYYY-MM-DD (default: today, UTC)."),
+    day: str | None = typer.Option(
+        None, "--date", help="Day to aggregate, YYYY-MM-DD (default: today, UTC)."
+    ),
 ) -> None:
     """Aggregate saved jobs into market stats for one day (safe to re-run: it replaces that day)."""
     from coach.market.aggregate import aggregate_market
@@ -24,8 +26,10 @@ def market_pulse(
         stored = aggregate_market(engine, day=target, settings=settings)
     finally:
         engine.dispose()
-    typer.echo(f"market stats for {target}: {stored} role/location groups published "
-               f"(groups need jobs from at least {settings.MARKET_MIN_USERS} users)")
+    typer.echo(
+        f"market stats for {target}: {stored} role/location groups published "
+        f"(groups need jobs from at least {settings.MARKET_MIN_USERS} users)"
+    )
 
 
 def _parse_day(value: str | None) -> date:

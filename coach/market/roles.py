@@ -9,8 +9,22 @@ UNSPECIFIED = "Unspecified"
 
 # Level words say how senior the hire is, not what the job is, so they are dropped from the role key.
 _LEVEL_WORDS = {
-    "senior", "sr", "snr", "junior", "jr", "lead", "staff", "principal", "mid", "midlevel", "entry", "entrylevel",
-    "experienced", "graduate", "intern", "trainee",
+    "senior",
+    "sr",
+    "snr",
+    "junior",
+    "jr",
+    "lead",
+    "staff",
+    "principal",
+    "mid",
+    "midlevel",
+    "entry",
+    "entrylevel",
+    "experienced",
+    "graduate",
+    "intern",
+    "trainee",
 }
 _LEVEL_SUFFIX = re.compile(r"^(?:i{1,3}|iv|v|[1-5]|l[1-9]|level)$")
 _NOISE = re.compile(
@@ -33,7 +47,10 @@ _SPELLINGS = [
     (re.compile(r"\bdev\b"), "developer"),
 ]
 _CITY_ALIASES = {
-    "nyc": "New York", "new york city": "New York", "sf": "San Francisco", "bangalore": "Bengaluru",
+    "nyc": "New York",
+    "new york city": "New York",
+    "sf": "San Francisco",
+    "bangalore": "Bengaluru",
     "bombay": "Mumbai",
 }
 _REMOTE_WORDS = re.compile(r"\b(?:remote|anywhere|work from home|wfh|distributed)\b", re.IGNORECASE)

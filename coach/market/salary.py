@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,9 +30,3 @@ def yearly_pay(salary: dict[str, Any] | None) -> YearlyPay | None:
     if factor is None or not currency or low <= 0 or high < low:
         return None
     return YearlyPay(low * factor, high * factor, currency)
-
-
-def main_currency(pays: list[YearlyPay]) -> str | None:
-    """The currency most of a group's postings pay in (ties go alphabetically, so reruns agree)."""
-    counts = Counter(p.currency for p in pays)
-    return min(counts, key=lambda c: (-counts[c], c)) if counts else None

@@ -75,5 +75,14 @@ def market_cron_jobs(settings: Settings) -> list[CronJob]:
         finally:
             engine.dispose()
 
-    return [cron(market_pulse_job, name=CRON_NAME, hour={settings.MARKET_RUN_HOUR_UTC}, minute={0}, second={0},
-                 unique=True, timeout=600)]
+    return [
+        cron(
+            market_pulse_job,
+            name=CRON_NAME,
+            hour={settings.MARKET_RUN_HOUR_UTC},
+            minute={0},
+            second={0},
+            unique=True,
+            timeout=600,
+        )
+    ]

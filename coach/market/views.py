@@ -9,8 +9,14 @@ from storage.models import MarketStat
 
 
 def trend_point(row: MarketStat) -> dict[str, Any]:
-    return {"date": row.date, "job_count": row.job_count, "avg_salary_min": row.avg_salary_min,
-            "avg_salary_max": row.avg_salary_max, "currency": row.currency, "salary_samples": row.salary_samples}
+    return {
+        "date": row.date,
+        "job_count": row.job_count,
+        "avg_salary_min": row.avg_salary_min,
+        "avg_salary_max": row.avg_salary_max,
+        "currency": row.currency,
+        "salary_samples": row.salary_samples,
+    }
 
 
 def series_by_location(rows: list[MarketStat]) -> list[dict[str, Any]]:

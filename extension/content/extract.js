@@ -67,7 +67,7 @@
       location: ["#app_body .location", ".job__location", ".location"],
       jd_text: ["#app_body #content", ".job__description", "#content"],
       tidy: { company_name: (text) => text.replace(/^at\s+/i, "") },
-      fallback: { company_name: (loc) => boardSlug(loc) },
+      fallback: { company_name: (loc) => greenhouseCompany(loc) },
     },
     {
       source: "lever",
@@ -128,6 +128,12 @@
     return titleCase(slug.replace(/[-_]+/g, " "));
   }
 
+  // Embedded boards live at /embed/job_app?for=<company>; hosted ones at /<company>/jobs/<id>.
+  function greenhouseCompany(loc) {
+    const embedded = new URLSearchParams(loc.search).get("for");
+    return embedded ? titleCase(embedded.replace(/[-_]+/g, " ")) : boardSlug(loc);
+  }
+
   function leverCompany(loc, doc) {
     const logo = doc.querySelector(".main-header-logo img[alt]");
     const alt = clean(logo?.getAttribute("alt")).replace(/\s+logo$/i, "");
@@ -152,8 +158,16 @@
     return key ? `${loc.protocol}//${loc.host}/viewjob?jk=${encodeURIComponent(key)}` : pageUrl(loc);
   }
 
+  // Click-tracking parameters boards and ATSs append; the posting is the same without them.
+  const TRACKING = /^(utm_.*|gh_src|lever-source(\[\])?|lever-origin|trk|trackingid|refid)$/i;
+
   function pageUrl(loc) {
-    return loc.href.split("#")[0];
+    const url = new URL(loc.href);
+    url.hash = "";
+    for (const key of [...url.searchParams.keys()]) {
+      if (TRACKING.test(key)) url.searchParams.delete(key);
+    }
+    return url.href;
   }
 
   // ---- JSON-LD JobPosting (many careers sites and ATSs publish it for search engines) ----

@@ -20,14 +20,23 @@ INVITE_PREFIX = "icc_"
 
 
 def create_invite(
-    session: Session, *, candidate_id: uuid.UUID, coach_email: str, scope: str,
-    job_target_id: uuid.UUID | None, valid_days: int,
+    session: Session,
+    *,
+    candidate_id: uuid.UUID,
+    coach_email: str,
+    scope: str,
+    job_target_id: uuid.UUID | None,
+    valid_days: int,
 ) -> tuple[str, CoachGrant]:
     """A pending grant and the raw one-time token; only the token's digest is stored."""
     raw = new_opaque_token(INVITE_PREFIX)
     grant = CoachGrant(
-        candidate_id=candidate_id, coach_email=coach_email.lower(), scope=scope, job_target_id=job_target_id,
-        invite_hash=token_digest(raw), invite_expires_at=utcnow() + timedelta(days=valid_days),
+        candidate_id=candidate_id,
+        coach_email=coach_email.lower(),
+        scope=scope,
+        job_target_id=job_target_id,
+        invite_hash=token_digest(raw),
+        invite_expires_at=utcnow() + timedelta(days=valid_days),
     )
     session.add(grant)
     session.commit()
@@ -40,7 +49,9 @@ def candidate_grants(session: Session, *, candidate_id: uuid.UUID) -> list[Coach
     return list(session.exec(stmt.order_by(CoachGrant.created_at.desc())))
 
 
-def get_candidate_grant(session: Session, *, candidate_id: uuid.UUID, grant_id: uuid.UUID) -> CoachGrant | None:
+def get_candidate_grant(
+    session: Session, *, candidate_id: uuid.UUID, grant_id: uuid.UUID
+) -> CoachGrant | None:
     grant = session.get(CoachGrant, grant_id)
     return grant if grant is not None and grant.candidate_id == candidate_id else None
 
@@ -81,7 +92,9 @@ def _covers(coach_id: uuid.UUID) -> sa.ColumnElement[bool]:
     )
 
 
-def coached_session(session: Session, *, coach_id: uuid.UUID, session_id: uuid.UUID) -> InterviewSession | None:
+def coached_session(
+    session: Session, *, coach_id: uuid.UUID, session_id: uuid.UUID
+) -> InterviewSession | None:
     stmt = select(InterviewSession).where(InterviewSession.id == session_id, _covers(coach_id))
     return session.exec(stmt).first()
 

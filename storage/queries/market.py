@@ -15,8 +15,16 @@ from sqlmodel import Session, select
 from storage.models import JobTarget, MarketStat
 from storage.types import utcnow
 
-_UPDATABLE = ("avg_salary_min", "avg_salary_max", "currency", "salary_samples", "top_skills", "job_count",
-              "user_count", "updated_at")
+_UPDATABLE = (
+    "avg_salary_min",
+    "avg_salary_max",
+    "currency",
+    "salary_samples",
+    "top_skills",
+    "job_count",
+    "user_count",
+    "updated_at",
+)
 
 
 @dataclass(frozen=True)
@@ -31,8 +39,14 @@ class SavedJob:
 
 def jobs_saved_between(session: Session, start: datetime, end: datetime) -> list[SavedJob]:
     """Every user's jobs saved in [start, end): the raw input of one day's market aggregate."""
-    cols = (JobTarget.id, JobTarget.user_id, JobTarget.job_url, JobTarget.role_title, JobTarget.location,
-            JobTarget.jd_parsed)
+    cols = (
+        JobTarget.id,
+        JobTarget.user_id,
+        JobTarget.job_url,
+        JobTarget.role_title,
+        JobTarget.location,
+        JobTarget.jd_parsed,
+    )
     stmt = select(*cols).where(JobTarget.created_at >= start, JobTarget.created_at < end)
     return [SavedJob(*row) for row in session.exec(stmt)]
 

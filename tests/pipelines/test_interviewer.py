@@ -18,7 +18,7 @@ from pipecat.processors.frame_processor import FrameDirection
 from pipecat.tests.utils import SleepFrame, run_test
 
 from coach.interview.protocol import Reply
-from pipelines.interviewer import APOLOGY, NUDGE, InterviewerProcessor
+from pipelines.interviewer import APOLOGY, FALLBACK_CLOSING, NUDGE, InterviewerProcessor
 from pipelines.testing import CLOSING, QUESTIONS, ScriptedBrain
 from pipelines.transcript import ListSink
 
@@ -171,3 +171,25 @@ async def test_reports_states_to_the_sink():
     ]
     await run_test(InterviewerProcessor(ScriptedBrain(), sink=sink), frames_to_send=frames)
     assert sink.states == ["speaking", "listening", "listening"]
+
+
+class BrainThatCannotSayGoodbye(ScriptedBrain):
+    async def wrap_up(self, reason: str) -> Reply:
+        raise RuntimeError("provider down")
+
+
+async def test_time_limit_still_closes_when_the_brain_fails():
+    frames = [
+        ClientConnectedFrame(),
+        SleepFrame(0.05),
+        BotStartedSpeakingFrame(),
+        BotStoppedSpeakingFrame(),
+        SleepFrame(0.3),
+        BotStartedSpeakingFrame(),
+        BotStoppedSpeakingFrame(),
+        SleepFrame(0.05),
+    ]
+    processor = InterviewerProcessor(BrainThatCannotSayGoodbye(), max_duration_s=0.2)
+    down, up = await run_test(processor, frames_to_send=frames)
+    assert spoken(down)[-1] == FALLBACK_CLOSING
+    assert any(isinstance(f, EndWorkerFrame) for f in up)

@@ -1,6 +1,7 @@
 import base64
 import json
 
+import pytest
 from fastapi import FastAPI, WebSocket
 from fastapi.testclient import TestClient
 from pipecat.audio.dtmf.types import KeypadEntry
@@ -14,7 +15,17 @@ from pipecat.frames.frames import (
 )
 from pipecat.tests.utils import run_test
 
-from pipelines.phone import PIN_GIVE_UP, PIN_PROMPT, PIN_RETRY, PhoneSerializer, PinDesk, read_start
+from pipelines.config import VoiceConfig
+from pipelines.models import load_models
+from pipelines.phone import (
+    PIN_GIVE_UP,
+    PIN_PROMPT,
+    PIN_RETRY,
+    PhoneSerializer,
+    PinDesk,
+    read_start,
+    run_pin_desk,
+)
 
 PINS = {"4821": "session-a"}
 
@@ -121,3 +132,55 @@ async def test_phone_line_carries_audio_but_not_page_messages():
     assert {(m["event"], m["streamSid"]) for m in media} == {("media", "MZ1")}
     mulaw = b"".join(base64.b64decode(m["media"]["payload"]) for m in media)
     assert 7000 <= len(mulaw) <= 8000  # one second of 8 kHz mu-law, less the resampler's latency
+
+
+@pytest.fixture(scope="module")
+def voice():
+    config = VoiceConfig()
+    return config, load_models(config)
+
+
+def _desk_app(voice, timeout_s: float) -> FastAPI:
+    app = FastAPI()
+
+    @app.websocket("/desk")
+    async def desk(websocket: WebSocket):
+        await websocket.accept()
+        start = await read_start(websocket)
+        session_id = await run_pin_desk(
+            websocket, start, resolve_pin=PINS.get, config=voice[0], models=voice[1], timeout_s=timeout_s
+        )
+        # The call must still be open after the desk: the interview runs on the same socket.
+        await websocket.send_json({"event": "desk_result", "session_id": session_id})
+
+    return app
+
+
+def _start_call(ws) -> None:
+    ws.send_text(json.dumps({"event": "connected"}))
+    start = {"streamSid": "MZ1", "callSid": "CA1", "customParameters": {}}
+    ws.send_text(json.dumps({"event": "start", "streamSid": "MZ1", "start": start}))
+
+
+def _desk_result(ws) -> tuple[dict, int]:
+    media = 0
+    while (message := ws.receive_json())["event"] == "media":
+        media += 1
+    return message, media
+
+
+def test_pin_desk_speaks_then_hands_the_open_call_to_the_session(voice):
+    with TestClient(_desk_app(voice, timeout_s=30)).websocket_connect("/desk") as ws:
+        _start_call(ws)
+        for key in "4821#":
+            ws.send_text(json.dumps({"event": "dtmf", "streamSid": "MZ1", "dtmf": {"digit": key}}))
+        result, _ = _desk_result(ws)
+    assert result == {"event": "desk_result", "session_id": "session-a"}
+
+
+def test_caller_who_enters_nothing_hears_the_prompt_and_is_let_go(voice):
+    with TestClient(_desk_app(voice, timeout_s=2)).websocket_connect("/desk") as ws:
+        _start_call(ws)
+        result, media = _desk_result(ws)
+    assert result == {"event": "desk_result", "session_id": None}
+    assert media > 0  # the prompt was being spoken

@@ -10,7 +10,9 @@ function svg(tag, attrs = {}, ...children) {
 }
 
 function frame(width, height, label) {
-  return svg("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": label, class: "svg-chart" });
+  // Never drawn larger than designed: scaled-up SVG text would dwarf the page's own text.
+  return svg("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": label, class: "svg-chart",
+    style: `max-width: ${width}px` });
 }
 
 /** A 0-100 line chart of [{label, value}] points, oldest first. */

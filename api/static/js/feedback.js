@@ -97,11 +97,10 @@ export function exchangeCard(ctx, exchange, index) {
     header(exchange, index),
     exchange.verdict ? h("p", { class: "verdict" }, exchange.verdict) : null,
     h("div", { class: "grid two" },
-      h("div", {}, criteriaChart(exchange.criteria), elements(exchange.elements)),
+      h("div", {}, criteriaChart(exchange.criteria), elements(exchange.elements), improvements(exchange)),
       h("div", {},
         claimList("Strengths", exchange.strengths, "strengths", ctx.turns),
         claimList("To improve", exchange.weaknesses, "weaknesses", ctx.turns))),
-    improvements(exchange),
     retryBox(ctx, exchange, state),
     storyButton(ctx, exchange, state));
 }

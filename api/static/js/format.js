@@ -19,6 +19,18 @@ export function score(value) {
   return value === null || value === undefined ? "–" : String(Math.round(value));
 }
 
+const INTERVIEW_TYPES = {
+  behavioral: "Behavioural",
+  hr_screen: "HR screen",
+  technical_verbal: "Technical (verbal)",
+  case: "Case",
+  coding: "Coding",
+};
+
+export function interviewType(type) {
+  return `${INTERVIEW_TYPES[type] ?? sentence(type)} interview`;
+}
+
 export function sentence(text) {
   const s = String(text ?? "").replaceAll("_", " ");
   return s.charAt(0).toUpperCase() + s.slice(1);

@@ -21,14 +21,13 @@ function facts(parsed) {
   const salary = parsed.salary;
   const pay = salary?.min ? `${salary.currency ?? ""} ${Math.round(salary.min / 1000)}k–${Math.round((salary.max ?? salary.min) / 1000)}k`.trim() : null;
   const items = [
-    ["Title", parsed.title],
     ["Seniority", parsed.seniority && sentence(parsed.seniority)],
     ["Role family", parsed.role_family && sentence(parsed.role_family)],
     ["Experience", parsed.years_experience ? `${parsed.years_experience}+ years` : null],
     ["Work mode", parsed.remote && sentence(parsed.remote)],
     ["Pay", pay],
   ].filter(([, value]) => value);
-  return h("dl", { class: "facts" }, items.map(([term, value]) => [h("dt", {}, term), h("dd", {}, value)]));
+  return h("dl", { class: "facts" }, items.map(([term, value]) => h("div", {}, h("dt", {}, term), h("dd", {}, value))));
 }
 
 function risks(parsed) {

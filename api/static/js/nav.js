@@ -3,14 +3,8 @@
 import { api, clearTokens, requireSignIn } from "./api.js";
 import { byId } from "./dom.js";
 
-let me = null;
-
-export function currentUser() {
-  return me;
-}
-
 async function showAccount() {
-  me = await api("/api/auth/me");
+  const me = await api("/api/auth/me");
   const name = byId("account-name");
   if (name) name.textContent = me.full_name || me.email;
   return me;

@@ -26,4 +26,3 @@ def test_webhook_signed_with_the_configured_key_verifies_with_the_same_pair():
     signed = api.AccessToken(key, secret).with_sha256(digest).to_jwt()
     event = verify_webhook(body, signed, api_key=key, api_secret=secret)
     assert event_summary(event)["event"] == "room_started"
-

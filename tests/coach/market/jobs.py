@@ -14,8 +14,9 @@ def jd(title: str, pay: str | None, skills: list[str]) -> str:
     return "\n".join(lines)
 
 
-def save_as_new_user(client: TestClient, title: str, location: str | None, pay: str | None,
-                     skills: list[str], **fields: str) -> dict[str, str]:
+def save_as_new_user(
+    client: TestClient, title: str, location: str | None, pay: str | None, skills: list[str], **fields: str
+) -> dict[str, str]:
     headers = signup(client)
     create_job(client, headers, role_title=title, location=location, jd_text=jd(title, pay, skills), **fields)
     return headers

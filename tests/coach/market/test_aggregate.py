@@ -26,22 +26,38 @@ def _run(client: TestClient, settings: Settings, day=None) -> int:  # type: igno
 
 def _backend_berlin(client: TestClient) -> None:
     # Four candidates, four wordings of the same role; pay given yearly, hourly, monthly and not at all.
-    save_as_new_user(client, "Senior Backend Engineer", "Berlin, Germany", "$120,000 - $150,000 per year",
-                     ["Python", "PostgreSQL", "Kafka"])
+    save_as_new_user(
+        client,
+        "Senior Backend Engineer",
+        "Berlin, Germany",
+        "$120,000 - $150,000 per year",
+        ["Python", "PostgreSQL", "Kafka"],
+    )
     save_as_new_user(client, "Backend Engineer II", "Berlin", "$60 - $75 per hour", ["Python", "PostgreSQL"])
-    save_as_new_user(client, "Sr. Back-End Engineer (m/f/d)", "Berlin (Hybrid)", "$10,000 - $12,500 per month",
-                     ["Python", "PostgreSQL", "Docker"])
+    save_as_new_user(
+        client,
+        "Sr. Back-End Engineer (m/f/d)",
+        "Berlin (Hybrid)",
+        "$10,000 - $12,500 per month",
+        ["Python", "PostgreSQL", "Docker"],
+    )
     save_as_new_user(client, "Backend Engineer", "Berlin", None, ["Python", "Docker"])
 
 
-def test_groups_jobs_of_several_users_into_yearly_averages_and_top_skills(client: TestClient,
-                                                                          settings: Settings) -> None:
+def test_groups_jobs_of_several_users_into_yearly_averages_and_top_skills(
+    client: TestClient, settings: Settings
+) -> None:
     _backend_berlin(client)
     assert _run(client, settings) == 1
     [row] = _rows(client)
     assert (row.role, row.location, row.job_count, row.user_count) == ("backend engineer", "Berlin", 4, 4)
     # 120k/150k a year; 60/75 an hour over 2080 h = 124.8k/156k; 10k/12.5k a month = 120k/150k.
-    assert (row.avg_salary_min, row.avg_salary_max, row.currency, row.salary_samples) == (121600, 152000, "USD", 3)
+    assert (row.avg_salary_min, row.avg_salary_max, row.currency, row.salary_samples) == (
+        121600,
+        152000,
+        "USD",
+        3,
+    )
     # Kafka is in one candidate's job and Docker in two: below K=3 users, so neither is published.
     assert row.top_skills == [{"skill": "Python", "count": 4}, {"skill": "PostgreSQL", "count": 3}]
 
@@ -49,8 +65,13 @@ def test_groups_jobs_of_several_users_into_yearly_averages_and_top_skills(client
 def test_a_group_from_fewer_users_than_k_is_not_stored(client: TestClient, settings: Settings) -> None:
     one = signup(client)
     for n in range(3):  # many jobs, but from two people only
-        create_job(client, one, role_title="Data Scientist", location="Paris",
-                   jd_text=f"Data Scientist\nSalary: €70,000 - €80,000\nRequirements:\n- Python #{n}")
+        create_job(
+            client,
+            one,
+            role_title="Data Scientist",
+            location="Paris",
+            jd_text=f"Data Scientist\nSalary: €70,000 - €80,000\nRequirements:\n- Python #{n}",
+        )
     save_as_new_user(client, "Data Scientist", "Paris", "€90,000 - €100,000", ["Python"])
     assert _run(client, settings) == 0
     assert _rows(client) == []
@@ -76,10 +97,17 @@ def test_salary_shown_only_when_k_users_gave_one_and_minority_currency_is_left_o
     save_as_new_user(client, "Product Manager", "London", "$150,000 - $170,000", ["Jira"])
     _run(client, settings)
     [row] = _rows(client)
-    assert (row.avg_salary_min, row.avg_salary_max, row.currency, row.salary_samples) == (80000, 100000, "GBP", 3)
+    assert (row.avg_salary_min, row.avg_salary_max, row.currency, row.salary_samples) == (
+        80000,
+        100000,
+        "GBP",
+        3,
+    )
 
 
-def test_rerunning_a_day_updates_its_rows_instead_of_adding_more(client: TestClient, settings: Settings) -> None:
+def test_rerunning_a_day_updates_its_rows_instead_of_adding_more(
+    client: TestClient, settings: Settings
+) -> None:
     _backend_berlin(client)
     _run(client, settings)
     [first] = _rows(client)
@@ -104,7 +132,12 @@ def test_the_same_posting_saved_by_several_users_counts_once(client: TestClient,
         save_as_new_user(client, "Site Reliability Engineer", "Remote - EU", None, ["Terraform"], job_url=url)
     _run(client, settings)
     [row] = _rows(client)
-    assert (row.role, row.location, row.job_count, row.user_count) == ("site reliability engineer", "Remote", 1, 3)
+    assert (row.role, row.location, row.job_count, row.user_count) == (
+        "site reliability engineer",
+        "Remote",
+        1,
+        3,
+    )
 
 
 def test_only_jobs_saved_within_the_window_count(client: TestClient, settings: Settings) -> None:
@@ -114,3 +147,27 @@ def test_only_jobs_saved_within_the_window_count(client: TestClient, settings: S
     later = today + timedelta(days=settings.MARKET_WINDOW_DAYS)
     assert _run(client, settings, day=later) == 0  # fallen out of the window
     assert _run(client, settings, day=today + timedelta(days=settings.MARKET_WINDOW_DAYS - 1)) == 1
+
+
+def test_salary_currency_is_the_one_most_candidates_are_paid_in(
+    client: TestClient, settings: Settings
+) -> None:
+    recruiter = signup(client)
+    for n in range(4):  # one person's many dollar jobs cannot outvote three people
+        create_job(
+            client,
+            recruiter,
+            role_title="UX Designer",
+            location="Dublin",
+            jd_text=f"UX Designer {n}\nSalary: $100,000 - $120,000\nRequirements:\n- Figma",
+        )
+    for pay in ("€50,000 - €60,000", "€60,000 - €70,000", "€70,000 - €80,000"):
+        save_as_new_user(client, "UX Designer", "Dublin", pay, ["Figma"])
+    _run(client, settings)
+    [row] = _rows(client)
+    assert (row.currency, row.avg_salary_min, row.avg_salary_max, row.salary_samples) == (
+        "EUR",
+        60000,
+        70000,
+        3,
+    )

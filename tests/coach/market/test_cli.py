@@ -28,7 +28,9 @@ def cli(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[typer.T
     get_settings.cache_clear()
 
 
-def test_market_pulse_publishes_todays_groups_and_accepts_a_date(client: TestClient, cli: typer.Typer) -> None:
+def test_market_pulse_publishes_todays_groups_and_accepts_a_date(
+    client: TestClient, cli: typer.Typer
+) -> None:
     for _ in range(3):
         save_as_new_user(client, "Account Executive", "Chicago", "$70,000 - $90,000", ["Salesforce"])
     result = CliRunner().invoke(cli, ["market-pulse"])

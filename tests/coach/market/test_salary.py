@@ -1,11 +1,15 @@
 from __future__ import annotations
 
-from coach.market.salary import YearlyPay, main_currency, yearly_pay
+from coach.market.salary import YearlyPay, yearly_pay
 
 
 def test_hourly_and_monthly_pay_become_yearly() -> None:
-    assert yearly_pay({"min": 50, "max": 60, "currency": "usd", "period": "hour"}) == YearlyPay(104000, 124800, "USD")
-    assert yearly_pay({"min": 4000, "max": 5000, "currency": "EUR", "period": "month"}) == YearlyPay(48000, 60000, "EUR")
+    assert yearly_pay({"min": 50, "max": 60, "currency": "usd", "period": "hour"}) == YearlyPay(
+        104000, 124800, "USD"
+    )
+    assert yearly_pay({"min": 4000, "max": 5000, "currency": "EUR", "period": "month"}) == YearlyPay(
+        48000, 60000, "EUR"
+    )
 
 
 def test_unusable_salaries_are_ignored() -> None:
@@ -13,10 +17,3 @@ def test_unusable_salaries_are_ignored() -> None:
     assert yearly_pay({"min": 90, "max": 80, "currency": "USD", "period": "year"}) is None
     assert yearly_pay({"min": 90, "max": 100, "currency": "", "period": "year"}) is None
     assert yearly_pay({"min": 90, "max": 100, "currency": "USD", "period": "fortnight"}) is None
-
-
-def test_the_majority_currency_wins_and_ties_are_stable() -> None:
-    pays = [YearlyPay(1, 2, "GBP"), YearlyPay(1, 2, "USD"), YearlyPay(1, 2, "GBP")]
-    assert main_currency(pays) == "GBP"
-    assert main_currency([YearlyPay(1, 2, "USD"), YearlyPay(1, 2, "EUR")]) == "EUR"
-    assert main_currency([]) is None

@@ -72,8 +72,15 @@ async def test_arq_cron_job_aggregates_yesterday(settings: Settings, redis_url: 
         [job] = market_cron_jobs(settings)
         assert (job.hour, job.minute) == ({2}, {0})
         job.next_run = datetime.now(UTC)  # due now, instead of waiting for 02:00
-        worker = Worker(cron_jobs=[job], redis_settings=redis_settings(redis_url), burst=True, timezone=UTC,
-                        handle_signals=False, queue_name=f"market-test-{uuid.uuid4().hex}", poll_delay=0.05)
+        worker = Worker(
+            cron_jobs=[job],
+            redis_settings=redis_settings(redis_url),
+            burst=True,
+            timezone=UTC,
+            handle_signals=False,
+            queue_name=f"market-test-{uuid.uuid4().hex}",
+            poll_delay=0.05,
+        )
         await worker.async_run()
         await worker.close()
         assert worker.jobs_complete == 1 and worker.jobs_failed == 0

@@ -2,8 +2,8 @@
 
 import { api } from "../api.js";
 import { gauge, lineChart } from "../charts.js";
-import { busy, byId, clearError, fill, formValues, h, showError } from "../dom.js";
-import { date, dateTime, jobName, score, scoreClass, sentence, sessionHref, sessionState, shortDate } from "../format.js";
+import { busy, byId, clearError, fill, h, showError } from "../dom.js";
+import { date, dateTime, interviewType, jobName, score, scoreClass, sentence, sessionHref, sessionState, shortDate } from "../format.js";
 import { jdSummary } from "../jd_summary.js";
 import { wireInterviewPrep } from "../job_prep.js";
 import { pageData, startPage } from "../nav.js";
@@ -24,7 +24,8 @@ function showJob(job) {
 
 function showReadiness(r) {
   byId("readiness-gauge").replaceChildren(gauge(r.score, { label: "Readiness", caption: `confidence: ${r.confidence}` }));
-  byId("readiness-level").textContent = `${sentence(r.level)} · ${r.trend}`;
+  // One session has no trend yet, whatever the label says.
+  byId("readiness-level").textContent = r.sessions_used > 1 ? `${sentence(r.level)} · ${r.trend}` : sentence(r.level);
   fill(byId("readiness-explanation"), r.explanation.map((line) => h("li", {}, line)));
   const points = r.history.filter((p) => p.readiness !== null)
     .map((p) => ({ label: shortDate(p.at), value: p.readiness }));
@@ -40,9 +41,9 @@ function suggestionItem(s) {
   voice.addEventListener("click", () => busy(voice, () => startPractice(s, "voice")));
   const drills = s.drills.map((d) => h("li", {}, d.question));
   return h("li", { class: "suggestion" },
-    h("div", { class: "strong" }, `${sentence(s.interview_type)} interview`,
+    h("div", { class: "strong" }, interviewType(s.interview_type),
       s.competencies.length ? h("span", { class: "muted" }, ` · ${s.competencies.join(", ")}`) : null),
-    h("p", {}, s.reason),
+    h("p", {}, sentence(s.reason)),
     drills.length ? h("details", {}, h("summary", {}, "Warm-up drills"), h("ul", {}, drills)) : null,
     h("div", { class: "actions" }, practise, voice));
 }

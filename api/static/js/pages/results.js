@@ -3,7 +3,7 @@
 import { api } from "../api.js";
 import { barChart, gauge } from "../charts.js";
 import { busy, byId, fill, h, showError } from "../dom.js";
-import { dateTime, score, sentence } from "../format.js";
+import { dateTime, interviewType, score, sentence } from "../format.js";
 import { exchangeCard } from "../feedback.js";
 import { pageData, startPage } from "../nav.js";
 import { transcriptItems } from "../transcript.js";
@@ -81,15 +81,25 @@ function readinessImpact(result, session) {
 }
 
 function commentItem(c) {
-  const text = typeof c === "string" ? c : c.text ?? c.body ?? c.comment ?? "";
-  const author = c.author ?? c.author_name ?? "Coach";
+  const text = typeof c === "string" ? c : c.text ?? c.body ?? "";
+  const turn = Number.isInteger(c.turn_seq) ? h("a", { href: `#turn-${c.turn_seq}` }, `on turn ${c.turn_seq}`) : null;
   return h("li", { class: "comment" }, h("p", {}, text),
-    h("footer", { class: "muted" }, [author, c.turn_seq !== undefined ? `on turn ${c.turn_seq}` : null,
-      c.created_at ? dateTime(c.created_at) : null].filter(Boolean).join(" · ")));
+    h("footer", { class: "muted" }, c.author_name ?? c.author ?? "Coach", turn ? [" · ", turn] : null,
+      c.created_at ? ` · ${dateTime(c.created_at)}` : null));
 }
 
-function showComments(session) {
-  const comments = Array.isArray(session.comments) ? session.comments : [];
+async function sessionComments(session) {
+  if (Array.isArray(session.comments)) return session.comments;
+  try {
+    return await api(`${base}/comments`);
+  } catch (error) {
+    if (error.status === 404) return []; // a companion without coaching has no comments to show
+    throw error;
+  }
+}
+
+async function showComments(session) {
+  const comments = await sessionComments(session);
   fill(byId("comments"), comments.length ? [h("ul", { class: "comments" }, comments.map(commentItem))] : [],
     "No coach comments yet. When a coach reviews this session, their notes appear here.");
 }
@@ -106,14 +116,14 @@ function showReport(result, session) {
 function showSession(session) {
   const plan = session.plan;
   byId("results-title").textContent = plan.job_title ? `Results: ${plan.job_title}` : "Interview results";
-  byId("results-meta").textContent = [`${sentence(plan.interview_type)} interview`, session.mode,
+  byId("results-meta").textContent = [interviewType(plan.interview_type), `${session.mode} practice`,
     dateTime(session.started_at ?? session.created_at)].join(" · ");
   if (session.job_target_id) {
     byId("job-link").href = `/jobs/${session.job_target_id}`;
     byId("job-link").hidden = false;
   }
   fill(byId("transcript"), transcriptItems(session.turns), "Nothing was said in this session.");
-  showComments(session);
+  showComments(session).catch(showError);
 }
 
 function notFinished(session) {

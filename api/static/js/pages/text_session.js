@@ -2,7 +2,7 @@
 
 import { api } from "../api.js";
 import { busy, byId, clearError, h, showError } from "../dom.js";
-import { sentence } from "../format.js";
+import { interviewType } from "../format.js";
 import { pageData, startPage } from "../nav.js";
 
 const sessionId = pageData("sessionId");
@@ -22,7 +22,7 @@ function addTurns(turns) {
     shown.add(turn.seq);
     chat.append(bubble(turn));
   }
-  chat.lastElementChild?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  chat.scrollTo({ top: chat.scrollHeight, behavior: "smooth" });
 }
 
 function setPhase(state) {
@@ -47,12 +47,14 @@ async function send(event) {
   const box = byId("answer");
   const text = box.value.trim();
   if (!text) return;
-  addTurns([{ seq: `pending`, role: "candidate", text }]);
+  addTurns([{ seq: "pending", role: "candidate", text }, { seq: "typing", role: "interviewer", text: "…" }]);
   box.value = "";
   const reply = await busy(byId("answer-form").querySelector("button"), () =>
     api(`${base}/turns`, { method: "POST", body: { text } }));
-  shown.delete("pending");
-  byId("chat").querySelector('[data-seq="pending"]')?.remove();
+  for (const seq of ["pending", "typing"]) {
+    shown.delete(seq);
+    byId("chat").querySelector(`[data-seq="${seq}"]`)?.remove();
+  }
   if (!reply) {
     box.value = text;
     return;
@@ -87,7 +89,7 @@ async function load() {
   }
   const plan = session.plan;
   byId("session-title").textContent = plan.job_title ? `Practice: ${plan.job_title}` : "Text practice";
-  byId("session-meta").textContent = [`${sentence(plan.interview_type)} interview`, `${plan.questions.length} questions`,
+  byId("session-meta").textContent = [interviewType(plan.interview_type), `${plan.questions.length} questions`,
     `about ${plan.duration_min} min`, plan.company_name].filter(Boolean).join(" · ");
   addTurns(session.turns);
   setPhase(session.state);
