@@ -1,4 +1,4 @@
-"""Starting and stopping background work with the app: the analysis queue."""
+"""Starting and stopping background work with the app: the analysis queue, voice, the market schedule."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from sqlmodel import Session
 
 from api.voice import VoiceHub, mark_orphaned_voice_sessions
+from coach.market.schedule import run_daily
 from coach.queue import records
 from coach.queue.inprocess import InProcessQueue
 from coach.sessions.analyze import AnalysisRunner
@@ -47,11 +48,19 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     app.state.on_session_ended = on_session_ended
     await asyncio.to_thread(mark_orphaned_voice_sessions, app.state.engine)
     app.state.voice = VoiceHub(app)
+    settings = app.state.settings
+    if settings.FEATURE_MARKET and settings.MARKET_SCHEDULE_EMBEDDED and not settings.REDIS_URL:
+        # Embedded mode schedules the daily market aggregate itself; with Redis, `coach worker` runs it as a cron job.
+        app.state.market_schedule = asyncio.create_task(run_daily(app.state.engine, settings))
     if app.state.settings.VOICE_PRELOAD:
         app.state.preload = asyncio.create_task(app.state.voice.ready())
     try:
         yield
     finally:
+        schedule = getattr(app.state, "market_schedule", None)
+        if schedule is not None:
+            schedule.cancel()
+            await asyncio.gather(schedule, return_exceptions=True)
         await app.state.queue.stop()
         await app.state.bus.close()
         voice = getattr(app.state, "voice", None)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import Depends, HTTPException, status
+from fastapi import Depends, HTTPException, WebSocketException, status
 from fastapi.params import Depends as DependsParam
+from starlette.requests import HTTPConnection
 
 from api.deps import CurrentUser, SessionDep, SettingsDep
 from coach.limits.check import LimitExceeded, check_limit
@@ -30,8 +31,12 @@ def require_feature(name: str) -> DependsParam:
     """`require_feature("market")`: a switched-off feature's routes answer 404 as if they did not exist."""
     feature_setting(name)
 
-    def check(settings: SettingsDep) -> None:
-        if not feature_enabled(settings, name):
-            raise HTTPException(status.HTTP_404_NOT_FOUND, switched_off_message(name))
+    def check(connection: HTTPConnection) -> None:
+        # HTTPConnection, not Request: the same switch guards the feature's websockets.
+        if feature_enabled(connection.app.state.settings, name):
+            return
+        if connection.scope["type"] == "websocket":
+            raise WebSocketException(status.WS_1008_POLICY_VIOLATION, switched_off_message(name))
+        raise HTTPException(status.HTTP_404_NOT_FOUND, switched_off_message(name))
 
     return Depends(check)

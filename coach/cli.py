@@ -1,10 +1,12 @@
-"""The `coach` command: serve, migrate, agent, simulate."""
+"""The `coach` command: serve, migrate, agent, simulate, worker, market-pulse."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import typer
+
+from coach.market.cli import market_pulse
 
 app = typer.Typer(help="Interview Coach: job-aware interview practice.", no_args_is_help=True,
                   pretty_exceptions_show_locals=False)
@@ -87,6 +89,9 @@ def worker() -> None:
     from coach.queue.worker import build_worker
 
     build_worker(settings).run()
+
+
+app.command("market-pulse")(market_pulse)
 
 
 if __name__ == "__main__":

@@ -61,11 +61,16 @@ class Settings(BaseSettings):
     MARKET_WINDOW_DAYS: int = Field(default=30, ge=1)
     MARKET_TOP_SKILLS: int = Field(default=20, ge=1)
     MARKET_RUN_HOUR_UTC: int = Field(default=2, ge=0, le=23)
+    # Without Redis the companion schedules the daily run itself; switch off if cron runs `coach market-pulse`.
+    MARKET_SCHEDULE_EMBEDDED: bool = True
 
     # Per-user limits in fixed windows (0 switches a limit off).
     LIMIT_SESSIONS_PER_DAY: int = Field(default=50, ge=0)
     LIMIT_ANALYSES_PER_HOUR: int = Field(default=20, ge=0)
     LIMIT_DRILL_GENERATIONS_PER_DAY: int = Field(default=20, ge=0)
+    # Spend per user per UTC day (USD, every paid provider counted) past which analysis skips its LLM pass
+    # and the candidate gets the offline analysis with a note saying why. 0 switches the cap off.
+    ANALYSIS_DAILY_COST_CAP_USD: float = Field(default=0.0, ge=0)
 
     # Feature switches: a switched-off feature's routes answer 404.
     FEATURE_VOICE: bool = True

@@ -78,6 +78,7 @@ def settings(database_url: str) -> Settings:
     return Settings(
         _env_file=None, DATABASE_URL=database_url, SECRET_KEY="test-secret-" + "x" * 40, VOICE_PRELOAD=False,
         WEBRTC_LOOPBACK_ONLY=True,
+        MARKET_SCHEDULE_EMBEDDED=False,  # tests/coach/market/test_schedule.py starts it where it is tested
         # The suite runs offline whatever the developer's shell exports.
         REDIS_URL=None, LLM_BASE_URL=None, LLM_API_KEY=None, LLM_MODEL=None, LIVEKIT_URL=None,
         LIVEKIT_API_KEY=None, LIVEKIT_API_SECRET=None, STT_PROVIDER="whisper", TTS_PROVIDER="piper",

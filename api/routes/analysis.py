@@ -11,10 +11,13 @@ from sqlmodel import Session, select
 
 from api.background import queue_analysis
 from api.deps import CurrentUser, SessionDep
+from api.limits import limit, require_feature
 from api.routes.interview import owned_session
 from storage.models import AnalysisJob, InterviewAnalysis, User
 
-router = APIRouter(prefix="/api/interview/sessions/{session_id}/analysis", tags=["analysis"])
+router = APIRouter(
+    prefix="/api/interview/sessions/{session_id}/analysis", tags=["analysis"], dependencies=[require_feature("analysis")]
+)
 
 
 class AnalysisStatus(BaseModel):
@@ -33,7 +36,7 @@ def _status(job: AnalysisJob, session_id: uuid.UUID) -> AnalysisStatus:
                           error=job.error, status_url=f"{base}/status", result_url=base)
 
 
-@router.post("", status_code=status.HTTP_202_ACCEPTED)
+@router.post("", status_code=status.HTTP_202_ACCEPTED, dependencies=[limit("analyses_per_hour")])
 async def request_analysis(session_id: uuid.UUID, user: CurrentUser, session: SessionDep, request: Request) -> AnalysisStatus:
     row = owned_session(session, user, session_id)
     if row.state in ("created", "live"):

@@ -21,6 +21,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from api.deps import CurrentUser, SessionDep, SettingsDep, user_from_access_token
+from api.limits import require_feature
 from api.pages import templates
 from api.routes.interview import SESSION_NOT_FOUND, owned_session, turn_public
 from api.routes.jobs import owned_job
@@ -40,7 +41,7 @@ from storage.models import (
 from storage.queries import coaching as cq
 from storage.queries import sessions as sq
 
-router = APIRouter(tags=["coaching"])
+router = APIRouter(tags=["coaching"], dependencies=[require_feature("coaches")])
 GRANT_NOT_FOUND = "Coach grant not found."
 INVITE_UNUSABLE = "This invite link is invalid, already used, revoked or expired."
 INVITE_VALID_DAYS = 14

@@ -10,6 +10,7 @@ from fastapi import APIRouter, HTTPException, Request, status
 from sqlmodel import Session, select
 
 from api.deps import CurrentUser, SessionDep, SettingsDep
+from api.limits import limit
 from api.llm import llm_client
 from api.routes.jobs import owned_job
 from api.schemas.interview import (
@@ -26,6 +27,7 @@ from coach.interview import planner
 from coach.interview.bank import UnsupportedInterviewType
 from coach.interview.kits import load_role_kits
 from coach.interview.schema import InterviewPlan
+from coach.limits.flags import feature_enabled, switched_off_message
 from coach.sessions.text import SessionOver, TextSessions
 from coach.settings import Settings
 from storage.models import InterviewPlanRecord, InterviewSession, Resume, User
@@ -140,10 +142,12 @@ def public(row: InterviewSession, join: dict[str, Any] | None = None) -> Session
     return data.model_copy(update={"links": session_links(row), "join": join})
 
 
-@router.post("/sessions", status_code=status.HTTP_201_CREATED)
+@router.post("/sessions", status_code=status.HTTP_201_CREATED, dependencies=[limit("sessions_per_day")])
 async def create_session(
     body: SessionCreate, user: CurrentUser, session: SessionDep, settings: SettingsDep, request: Request
 ) -> SessionPublic:
+    if body.mode != "text" and not feature_enabled(settings, "voice"):
+        raise HTTPException(status.HTTP_404_NOT_FOUND, switched_off_message("voice") + " Practise in text mode.")
     if body.plan_id is not None:
         record = q.get_plan(session, user_id=user.id, plan_id=body.plan_id)
         if record is None:

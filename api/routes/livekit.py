@@ -7,13 +7,14 @@ import uuid
 from fastapi import APIRouter, Header, HTTPException, Request
 from sqlmodel import Session
 
+from api.limits import require_feature
 from coach.livekit.credentials import livekit_credentials
 from coach.livekit.webhook import WebhookSignatureError, event_summary, verify_webhook
 from coach.settings import ConfigError
 from storage.models import InterviewSession
 from storage.queries import sessions as q
 
-router = APIRouter(tags=["livekit"])
+router = APIRouter(tags=["livekit"], dependencies=[require_feature("voice")])
 ROOM_PREFIX = "interview-"
 
 

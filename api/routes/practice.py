@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 from sqlmodel import Session
 
 from api.deps import CurrentUser, SessionDep
+from api.limits import limit, require_feature
 from api.routes.interview import owned_session
 from api.routes.jobs import owned_job
 from coach.drills.generator import generate_drills, score_drill
@@ -117,13 +118,17 @@ def list_stories(user: CurrentUser, session: SessionDep, job_target_id: uuid.UUI
     return [_story_public(s) for s in mq.stories(session, user_id=user.id, job_target_id=job_target_id)]
 
 
-@router.post("/api/drills/generate", status_code=201)
+@router.post(
+    "/api/drills/generate", status_code=201,
+    dependencies=[require_feature("drills"), limit("drill_generations_per_day")],
+)
 def make_drills(body: DrillRequest, user: CurrentUser, session: SessionDep) -> list[dict[str, Any]]:
     job = owned_job(session, user, body.job_target_id) if body.job_target_id else None
     patterns = mq.skill_patterns(session, user_id=user.id)
     specs = generate_drills(patterns, jd_parsed=job.jd_parsed if job else None, n=body.n)
+    made_at = utcnow()  # one stamp per generation: the daily limit counts generations, not drills
     rows = [Drill(user_id=user.id, job_target_id=job.id if job else None, dimension=d.dimension,
-                  question=d.question, spec=d.model_dump(mode="json")) for d in specs]
+                  question=d.question, spec=d.model_dump(mode="json"), created_at=made_at) for d in specs]
     session.add_all(rows)
     session.commit()
     return [_drill_public(r) for r in rows]

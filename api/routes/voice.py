@@ -12,10 +12,11 @@ from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
 
 from api.deps import CurrentUser, SessionDep
+from api.limits import require_feature
 from api.routes.interview import owned_session
 from storage.models import InterviewSession
 
-router = APIRouter(tags=["voice"])
+router = APIRouter(tags=["voice"], dependencies=[require_feature("voice")])
 templates = Jinja2Templates(directory=Path(__file__).resolve().parent.parent / "templates")
 
 

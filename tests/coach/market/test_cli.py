@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 from typer.testing import CliRunner
 
-from coach.market.cli import market_pulse
+from coach.cli import app as coach_app
 from coach.settings import Settings, get_settings
 from storage.models import MarketStat
 from tests.coach.market.jobs import save_as_new_user
@@ -21,10 +21,7 @@ def cli(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[typer.T
     monkeypatch.setenv("DATABASE_URL", settings.DATABASE_URL)
     monkeypatch.setenv("SECRET_KEY", settings.SECRET_KEY)
     get_settings.cache_clear()
-    app = typer.Typer()
-    app.command("market-pulse")(market_pulse)
-    app.command("noop")(lambda: None)  # two commands, so typer keeps the command name as with `coach`
-    yield app
+    yield coach_app
     get_settings.cache_clear()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 import uuid
 from datetime import UTC, datetime, timedelta
 
@@ -12,7 +13,8 @@ from arq.worker import Worker
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
-from coach.market.schedule import market_cron_jobs, next_run, run_daily
+from coach.market.schedule import CRON_NAME, next_run, run_daily
+from coach.queue.worker import build_worker
 from coach.queue.redis_queue import redis_settings
 from coach.settings import Settings
 from storage.models import JobTarget, MarketStat
@@ -69,8 +71,9 @@ async def test_arq_cron_job_aggregates_yesterday(settings: Settings, redis_url: 
     with TestClient(_app(settings)) as client:
         _three_users_save_a_job(client)
         _move_saved_jobs_back_a_day(client)
-        [job] = market_cron_jobs(settings)
-        assert (job.hour, job.minute) == ({2}, {0})
+        product_worker = build_worker(settings, burst=True)  # what `coach worker` runs
+        [job] = [j for j in product_worker.cron_jobs if j.name == CRON_NAME]
+        assert (job.hour, job.minute) == ({2}, {0}) and product_worker.timezone == UTC
         job.next_run = datetime.now(UTC)  # due now, instead of waiting for 02:00
         worker = Worker(
             cron_jobs=[job],
@@ -85,6 +88,20 @@ async def test_arq_cron_job_aggregates_yesterday(settings: Settings, redis_url: 
         await worker.close()
         assert worker.jobs_complete == 1 and worker.jobs_failed == 0
         assert _stat_days(client) == [(datetime.now(UTC) - timedelta(days=1)).date()]
+
+
+def test_the_companion_without_redis_catches_up_on_yesterday_when_it_starts(settings: Settings) -> None:
+    settings = settings.model_copy(update={"MARKET_SCHEDULE_EMBEDDED": True})
+    with TestClient(_app(settings)) as client:
+        _three_users_save_a_job(client)
+        _move_saved_jobs_back_a_day(client)
+    client.app.state.engine.dispose()
+    with TestClient(_app(settings)) as client:  # a restart: the embedded schedule runs yesterday at once
+        deadline = time.monotonic() + 10
+        while not _stat_days(client) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert _stat_days(client) == [(datetime.now(UTC) - timedelta(days=1)).date()]
+    client.app.state.engine.dispose()
 
 
 def _move_saved_jobs_back_a_day(client: TestClient) -> None:
