@@ -52,4 +52,5 @@ async def serve_call(websocket: WebSocket) -> None:
         resolve_session=lambda params: asyncio.to_thread(_session_for_params, engine, params),
         resolve_pin=lambda pin: asyncio.to_thread(_session_for_pin, engine, pin),
         brain_factory=brain_factory, sink_factory=sink_factory, config=hub.config, models=hub.models,
+        listen_bus=app.state.bus,
     )

@@ -45,7 +45,7 @@ class VoiceHub:
 
             if self.settings.WEBRTC_LOOPBACK_ONLY:
                 allow_loopback_ice()
-            self._webrtc = WebRTCSessionManager(self.config, self.models)
+            self._webrtc = WebRTCSessionManager(self.config, self.models, listen_bus=self.app.state.bus)
         return self._webrtc
 
     def session_parts(self, session_id: uuid.UUID) -> tuple[Any, VoiceSessionSink]:

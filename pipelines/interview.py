@@ -27,12 +27,24 @@ from pipecat.workers.runner import WorkerRunner
 from coach.interview.protocol import InterviewerBrain
 from pipelines.config import VoiceConfig
 from pipelines.interviewer import InterviewerProcessor
+from pipelines.listen_tap import ListenTap, Role
 from pipelines.models import Models
 from pipelines.services import Services, make_services
 from pipelines.smart_turn import SmartTurnScorer
 from pipelines.transcript import TranscriptRecorder, TurnSink, latency_record, report, usage_records
 from pipelines.turn_policy import TurnEndPolicy
 from pipelines.turn_taking import InterviewTurnStopStrategy
+
+
+@dataclass(frozen=True)
+class ListenIn:
+    """Where a session's audio goes for coaches listening in: the live bus and the session's key on it."""
+
+    bus: Any
+    session_id: str
+
+    def tap(self, role: Role) -> ListenTap:
+        return ListenTap(self.bus, self.session_id, role)
 
 
 @dataclass
@@ -64,7 +76,10 @@ def build_interview_pipeline(
     brain: InterviewerBrain,
     sink: TurnSink | None,
     services: Services | None = None,
+    listen: ListenIn | None = None,
 ) -> InterviewPipeline:
+    """`listen` copies both sides' audio to the live bus for coaches (embedded WebRTC and phone; a LiveKit
+    coach joins the room instead)."""
     services = services or make_services(config, models)
     turn_strategy = make_turn_strategy(config, models)
     aggregators = LLMContextAggregatorPair(LLMContext(), user_params=_user_params(config, turn_strategy))
@@ -77,12 +92,14 @@ def build_interview_pipeline(
     )
     stages = [
         transport.input(),  # candidate audio, 16 kHz mono
+        listen.tap("candidate") if listen else None,  # the microphone as it arrives, for a listening coach
         services.stt,  # speech to text, one transcript per voiced segment
         aggregators.user(),  # VAD + the interview-aware turn end; barge-in interrupts the interviewer
         interviewer,  # decides and phrases what the interviewer says next
         services.tts,  # text to speech
         services.avatar,  # optional lip-synced avatar video and audio
         transport.output(),  # interviewer audio (and captions/state messages) to the candidate
+        listen.tap("interviewer") if listen else None,  # only audio actually played, cut at barge-in
         aggregators.assistant(),  # what was actually spoken, with the interrupted flag
     ]
     recorder = _recorder(sink, interviewer, services, aggregators, transport)
@@ -176,6 +193,7 @@ async def run_interview(
     sink: TurnSink | None,
     services: Services | None = None,
     extra_observers: list[Any] | None = None,
+    listen: ListenIn | None = None,
 ) -> None:
     """Run one interview to its end (closing line spoken, candidate gone, or time limit).
 
@@ -185,7 +203,8 @@ async def run_interview(
     if http_session is not None:
         services = make_services(config, models, http_session=http_session)
     built = build_interview_pipeline(
-        transport=transport, config=config, models=models, brain=brain, sink=sink, services=services
+        transport=transport, config=config, models=models, brain=brain, sink=sink, services=services,
+        listen=listen,
     )
     built.observers.extend(extra_observers or [])
     worker = built.make_worker(idle_timeout_s=config.idle_timeout_s * 2 + 60)

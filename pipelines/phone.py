@@ -37,7 +37,7 @@ from pipecat.transports.websocket.fastapi import FastAPIWebsocketParams, FastAPI
 from pipecat.workers.runner import WorkerRunner
 
 from pipelines.config import VoiceConfig
-from pipelines.interview import run_interview
+from pipelines.interview import ListenIn, run_interview
 from pipelines.models import Models
 from pipelines.services import make_services
 
@@ -73,6 +73,7 @@ async def handle_twilio_socket(
     sink_factory: SessionFactory,
     config: VoiceConfig,
     models: Models,
+    listen_bus: Any | None = None,
 ) -> None:
     """Serve one call on `/api/phone/twilio` from `start` to hang-up.
 
@@ -92,7 +93,8 @@ async def handle_twilio_socket(
         await _close(websocket)
         return
     logger.info(f"phone call {start.call_sid} runs session {session_id}")
-    await _run_interview(websocket, start, session_id, brain_factory, sink_factory, config, models)
+    listen = ListenIn(listen_bus, str(session_id)) if listen_bus is not None else None
+    await _run_interview(websocket, start, session_id, brain_factory, sink_factory, config, models, listen)
 
 
 async def read_start(websocket: WebSocket, timeout_s: float = START_TIMEOUT_S) -> TwilioStart | None:
@@ -228,11 +230,14 @@ async def _run_interview(
     sink_factory: SessionFactory,
     config: VoiceConfig,
     models: Models,
+    listen: ListenIn | None,
 ) -> None:
     brain = await _resolved(brain_factory(session_id))
     sink = await _resolved(sink_factory(session_id))
     transport = twilio_transport(websocket, start)
-    await run_interview(transport=transport, config=config, models=models, brain=brain, sink=sink)
+    await run_interview(
+        transport=transport, config=config, models=models, brain=brain, sink=sink, listen=listen
+    )
 
 
 async def _next_start(websocket: WebSocket) -> TwilioStart:

@@ -25,7 +25,7 @@ from pipecat.transports.smallwebrtc.transport import SmallWebRTCTransport
 
 from coach.interview.protocol import InterviewerBrain
 from pipelines.config import VoiceConfig
-from pipelines.interview import run_interview
+from pipelines.interview import ListenIn, run_interview
 from pipelines.models import Models
 from pipelines.services import Services
 from pipelines.transcript import TurnSink
@@ -57,9 +57,12 @@ class WebRTCSessionManager:
         ice_servers: list[IceServer] | None = None,
         extra_observers: Callable[[], list[Any]] | None = None,
         services_factory: Callable[[], Services] | None = None,
+        listen_bus: Any | None = None,
     ):
-        """extra_observers and services_factory let benchmarks watch sessions or swap providers."""
+        """extra_observers and services_factory let benchmarks watch sessions or swap providers; with
+        `listen_bus`, each session's audio is published there for coaches listening in."""
         self._config = config
+        self._listen_bus = listen_bus
         self._extra_observers = extra_observers
         self._services_factory = services_factory
         self._models = models
@@ -161,6 +164,7 @@ class WebRTCSessionManager:
                 sink=sink,
                 extra_observers=observers,
                 services=services,
+                listen=ListenIn(self._listen_bus, session_id) if self._listen_bus is not None else None,
             )
         except asyncio.CancelledError:
             raise

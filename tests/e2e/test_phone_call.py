@@ -19,6 +19,7 @@ import websockets
 from fastapi import FastAPI, WebSocket
 from pipecat.audio.utils import create_file_resampler, pcm_to_ulaw
 
+from coach.live.bus import InProcessBus
 from pipelines.config import VoiceConfig
 from pipelines.models import load_models
 from pipelines.phone import PIN_PROMPT, PIN_RETRY, handle_twilio_socket
@@ -189,6 +190,7 @@ class PhoneDesk:
         self.brains: dict[str, ScriptedBrain] = {}
         self.sinks: dict[str, ListSink] = {}
         self.finished: dict[str, asyncio.Event] = {}
+        self.bus = InProcessBus()  # what a coach listening in subscribes to
 
     def app(self) -> FastAPI:
         app = FastAPI()
@@ -203,6 +205,7 @@ class PhoneDesk:
                 sink_factory=self.sink,
                 config=self.config,
                 models=self.models,
+                listen_bus=self.bus,
             )
 
         return app
@@ -267,8 +270,18 @@ def word_recall(expected: str, heard: str) -> float:
     return sum(w in heard_words for w in words(expected)) / len(words(expected))
 
 
+async def _listen_in(bus: InProcessBus, session_id: str, heard: dict[str, float]) -> None:
+    """A coach on the live stream: seconds of 16 kHz audio received per side."""
+    async for event in bus.subscribe(session_id):
+        if event.get("type") == "audio":
+            heard[event["role"]] = heard.get(event["role"], 0.0) + len(base64.b64decode(event["pcm16"])) / 32000
+
+
 async def test_caller_completes_a_three_question_interview(voice, answers, line_s):
     desk = PhoneDesk(*voice)
+    coach_heard: dict[str, float] = {}
+    coach = asyncio.create_task(_listen_in(desk.bus, "phone-s1", coach_heard))
+    await asyncio.sleep(0)  # subscribed before the call starts
     async with phone_server(desk) as url, call(url, {"session_id": "phone-s1"}) as caller:
         await caller.hear_interviewer(line_s[SCRIPT[0]])
         for mulaw, reply in zip(answers, SCRIPT[1:], strict=True):
@@ -276,7 +289,12 @@ async def test_caller_completes_a_three_question_interview(voice, answers, line_
             await caller.played.wait()
             await caller.hear_interviewer(line_s[reply])
         await asyncio.wait_for(desk.finished["phone-s1"].wait(), 30)
+    coach.cancel()
 
+    # The coach heard both sides: every interviewer line as played, and the caller's line (answers and the
+    # silence between them, as a phone line carries it).
+    assert coach_heard.get("interviewer", 0) >= 0.8 * sum(line_s[line] for line in SCRIPT), coach_heard
+    assert coach_heard.get("candidate", 0) >= sum(len(a) for a in answers) / 8000, coach_heard
     turns = desk.sinks["phone-s1"].turns
     assert [t.text for t in turns if t.role == "interviewer"] == list(SCRIPT)
     candidate = [t for t in turns if t.role == "candidate"]
