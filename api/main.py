@@ -9,14 +9,16 @@ from api.background import lifespan
 from api.errors import install_error_handlers
 from api.logging import RequestIdMiddleware, configure_logging
 from api.routes import ROUTERS
-from coach.settings import Settings, get_settings
 from coach.live.bus import make_bus
 from coach.sessions.text import TextSessions
+from coach.settings import Settings, get_settings
+from coach.startup import check_startup
 from storage.db import make_engine
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    check_startup(settings)
     configure_logging(settings.LOG_LEVEL, settings.LOG_JSON)
     app = FastAPI(title="Interview Coach", version="0.1.0", docs_url="/docs", lifespan=lifespan)
     app.state.settings = settings

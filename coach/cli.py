@@ -32,6 +32,17 @@ def serve(
     """Start the companion (API, pages, embedded WebRTC voice)."""
     import uvicorn
 
+    from coach.settings import ConfigError, get_settings
+    from coach.startup import check_startup
+
+    from pydantic import ValidationError
+
+    try:
+        check_startup(get_settings())
+    except (ConfigError, ValidationError) as exc:  # sentences naming the variable, not a traceback
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+
     uvicorn.run("api.main:create_app", factory=True, host=host, port=port, reload=reload)
 
 
