@@ -1,6 +1,8 @@
 import asyncio
+import os
 import pickle
 from types import SimpleNamespace
+from unittest.mock import patch
 
 import httpx
 import pytest
@@ -59,6 +61,11 @@ async def test_job_ends_the_livekit_job_even_when_the_session_cannot_start():
 
 
 async def test_worker_registers_under_the_configured_agent_name():
+    with patch.dict(os.environ):  # the running server exports LIVEKIT_* for its job processes; keep them here
+        await _register_and_read_worker_info()
+
+
+async def _register_and_read_worker_info() -> None:
     server = build_server(
         _settings(LIVEKIT_AGENT_NAME="coach-eu"),
         brain_factory=brain_for,
