@@ -286,7 +286,7 @@ async def test_caller_completes_a_three_question_interview(voice, answers, line_
         await caller.hear_interviewer(line_s[SCRIPT[0]])
         for mulaw, reply in zip(answers, SCRIPT[1:], strict=True):
             caller.say(mulaw)
-            await caller.played.wait()
+            await asyncio.wait_for(caller.played.wait(), 60)  # the line is still open
             await caller.hear_interviewer(line_s[reply])
         await asyncio.wait_for(desk.finished["phone-s1"].wait(), 30)
     coach.cancel()
@@ -313,7 +313,7 @@ async def test_caller_without_session_is_mapped_by_keypad_pin(voice, answers, li
         await caller.press("4821#")
         await caller.hear_interviewer(line_s[SCRIPT[0]])  # the mapped session's interviewer
         caller.say(answers[0])
-        await caller.played.wait()
+        await asyncio.wait_for(caller.played.wait(), 60)  # the line is still open
         await caller.hear_interviewer(line_s[SCRIPT[1]])
     await asyncio.wait_for(desk.finished["phone-pin"].wait(), 30)
 

@@ -46,6 +46,14 @@ export function clearError() {
   if (box) box.hidden = true;
 }
 
+/** A form's handler is attached: enable the controls its template held back (`disabled data-until-ready`). */
+export function formReady(form) {
+  for (const el of form.querySelectorAll("[data-until-ready]")) {
+    el.disabled = false;
+    el.removeAttribute("data-until-ready");
+  }
+}
+
 /** Non-empty named fields, trimmed except passwords, whose spaces are part of the secret. */
 export function formValues(form) {
   const values = {};

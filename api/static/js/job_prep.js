@@ -1,7 +1,7 @@
 // A job's interview loop: stages, contacts, and questions generated from its JD.
 
 import { api } from "./api.js";
-import { busy, byId, clearError, fill, formValues, h, showError } from "./dom.js";
+import { busy, byId, clearError, fill, formReady, formValues, h, showError } from "./dom.js";
 import { dateTime } from "./format.js";
 
 function stageRow(stage) {
@@ -43,6 +43,7 @@ function onSubmit(form, action) {
     const done = await busy(form.querySelector("button[type=submit]"), () => action(formValues(form)));
     if (done !== undefined) form.reset();
   });
+  formReady(form);
 }
 
 export function wireInterviewPrep(base) {

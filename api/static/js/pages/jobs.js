@@ -1,7 +1,7 @@
 // Saved jobs: filter by status, search, add one by pasting a JD or a link, move it through the pipeline.
 
 import { api } from "../api.js";
-import { busy, byId, clearError, fill, formValues, h, showError } from "../dom.js";
+import { busy, byId, clearError, fill, formReady, formValues, h, showError } from "../dom.js";
 import { date, jobName, sentence } from "../format.js";
 import { pageData, startPage } from "../nav.js";
 
@@ -66,6 +66,7 @@ function onFilter() {
 
 if (await startPage().catch(showError)) {
   byId("add-job").addEventListener("submit", addJob);
+  formReady(byId("add-job"));
   byId("filters").addEventListener("input", onFilter);
   byId("filters").addEventListener("submit", (e) => e.preventDefault());
   await loadJobs().catch(showError);

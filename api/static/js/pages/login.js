@@ -1,7 +1,7 @@
 // Sign in or create an account, then go back to where the visitor was heading (the dashboard by default).
 
 import { api, saveTokens, signedIn } from "../api.js";
-import { busy, byId, clearError, formValues } from "../dom.js";
+import { busy, byId, clearError, formReady, formValues } from "../dom.js";
 
 function destination() {
   const next = new URLSearchParams(location.search).get("next") ?? "/";
@@ -29,6 +29,7 @@ function onSubmit(form, path) {
       location.assign(destination());
     }
   });
+  formReady(form);
 }
 
 if (signedIn() && !new URLSearchParams(location.search).has("next")) location.assign("/");
