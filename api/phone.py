@@ -27,10 +27,31 @@ def _session_for_params(engine, params: dict[str, str]) -> str | None:  # type: 
     return found if found is not None and (wanted is None or wanted == found) else None
 
 
+def twilio_stream_url(public_base_url: str, websocket: WebSocket) -> str:
+    """The address Twilio connected to and signed: the public base URL as wss, with this socket's path."""
+    base = public_base_url.rstrip("/").replace("https://", "wss://", 1).replace("http://", "ws://", 1)
+    query = websocket.url.query
+    return f"{base}{websocket.url.path}" + (f"?{query}" if query else "")
+
+
+def signed_by_twilio(websocket: WebSocket, auth_token: str, public_base_url: str) -> bool:
+    """Twilio signs a Media Streams upgrade with HMAC-SHA1 of the URL (no body) under the account's auth token."""
+    from twilio.request_validator import RequestValidator
+
+    signature = websocket.headers.get("x-twilio-signature", "")
+    url = twilio_stream_url(public_base_url, websocket)
+    return bool(signature) and RequestValidator(auth_token).validate(url, {}, signature)
+
+
 async def serve_call(websocket: WebSocket) -> None:
     from pipelines.phone import handle_twilio_socket
 
     app = websocket.app
+    settings = app.state.settings
+    if settings.TWILIO_AUTH_TOKEN and not signed_by_twilio(websocket, settings.TWILIO_AUTH_TOKEN,
+                                                           settings.PUBLIC_BASE_URL):
+        await websocket.close(code=1008, reason="Calls must come from Twilio (X-Twilio-Signature did not match).")
+        return
     hub, engine = app.state.voice, app.state.engine
     await hub.ready()
 

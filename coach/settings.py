@@ -28,6 +28,8 @@ class Settings(BaseSettings):
     ACCESS_TOKEN_MINUTES: int = 30
     REFRESH_TOKEN_DAYS: int = 30
     PUBLIC_BASE_URL: str = "http://localhost:8000"
+    # With it set, phone calls must carry Twilio's X-Twilio-Signature for PUBLIC_BASE_URL's wss address.
+    TWILIO_AUTH_TOKEN: str | None = None
     CORS_ORIGINS: list[str] = Field(default_factory=list)
     MAX_JD_CHARS: int = 50_000
     MAX_RESUME_BYTES: int = 5_000_000
