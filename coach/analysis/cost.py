@@ -69,6 +69,18 @@ def session_cost(usage_records: list[dict]) -> float:
     return round(sum(record_cost(r) for r in usage_records), 4)
 
 
+def estimate_llm_call_cost(model: str, provider: str, *, prompt_chars: int, output_tokens: int) -> float:
+    """Upper-end cost of one LLM call before it is made, counting about three characters a token."""
+    record = {
+        "kind": "llm",
+        "provider": provider,
+        "model": model,
+        "input_tokens": prompt_chars // 3 + 1,
+        "output_tokens": output_tokens,
+    }
+    return record_cost(record)
+
+
 def estimate_session_cost(
     duration_min: float,
     *,

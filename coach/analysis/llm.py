@@ -3,7 +3,9 @@
 Scores stay the offline, deterministic ones so that career memory and readiness trends do not jump with
 model mood; the model contributes wording: strengths, weaknesses, rewrites and advice. Each claim is
 verified against the transcript, a rewrite that adds or drops a number is refused, and any failure
-(network, HTTP 500, malformed JSON, timeout) returns the offline analysis unchanged.
+(network, HTTP 500, malformed JSON, timeout) returns the offline analysis unchanged. With a daily cost cap,
+a paid call that would take the user's spend today past it is not made at all: the offline analysis comes
+back with a note saying why.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from collections import Counter
 from openai import AsyncOpenAI, BadRequestError
 
 from coach.analysis.analyzer import analyze_session
+from coach.analysis.cost import CostCapExceeded, check_daily_cap, estimate_llm_call_cost
 from coach.analysis.models import ExchangeAnalysis, SessionAnalysis
 from coach.analysis.text import digit_numbers
 from coach.analysis.verify import verify_claims
@@ -25,6 +28,9 @@ from prompts import render_prompt
 
 log = logging.getLogger(__name__)
 LLM_TIMEOUT_S = 90.0
+# Generous reply length per answered question, so the cap check errs on the side of not spending.
+REPLY_TOKENS_PER_EXCHANGE = 600
+REPLY_TOKENS_BASE = 300
 _FENCE = re.compile(r"^```(?:json)?\s*|\s*```$", re.S)
 
 
@@ -35,16 +41,27 @@ async def analyze_session_llm(
     client: AsyncOpenAI,
     model: str,
     jd_parsed: dict | None = None,
+    spent_today: float = 0.0,
+    daily_cap: float = 0.0,
 ) -> SessionAnalysis:
+    """`spent_today` is the user's spend this UTC day in USD; `daily_cap` of 0 means no cap."""
     offline = analyze_session(plan, turns, jd_parsed=jd_parsed)
     if not offline.exchanges:
         return offline
+    provider = provider_of(client)
+    messages = _messages(plan, turns, offline)
+    if daily_cap > 0:
+        try:
+            check_daily_cap(spent_today, estimate_call_cost(messages, offline, model, provider), daily_cap)
+        except CostCapExceeded as exc:
+            log.info("analysis LLM pass skipped: %s", exc)
+            return offline.model_copy(update={"llm_skipped": "daily_cost_cap", "notes": [cap_note(exc)]})
     try:
-        response = await asyncio.wait_for(_ask(client, model, plan, turns, offline), LLM_TIMEOUT_S)
+        response = await asyncio.wait_for(_ask(client, model, messages), LLM_TIMEOUT_S)
     except Exception as exc:  # any provider failure must leave the candidate with offline feedback
         log.warning("analysis LLM call failed, using offline analysis: %s", exc)
         return offline
-    usage = [usage_record(response, model, provider_of(client))]
+    usage = [usage_record(response, model, provider)]
     try:
         payload = parse_json(response.choices[0].message.content or "")
         return merge_feedback(offline, payload, turns).model_copy(update={"usage": usage})
@@ -53,20 +70,31 @@ async def analyze_session_llm(
         return offline.model_copy(update={"usage": usage})
 
 
-async def _ask(
-    client: AsyncOpenAI,
-    model: str,
-    plan: InterviewPlan,
-    turns: list[TranscriptTurn],
-    offline: SessionAnalysis,
-):
+def cap_note(exc: CostCapExceeded) -> str:
+    return f"Written feedback from the language model was skipped and this is the offline analysis. {exc}"
+
+
+def estimate_call_cost(messages: list[dict], offline: SessionAnalysis, model: str, provider: str) -> float:
+    answered = sum(1 for ex in offline.exchanges if ex.status == "answered")
+    return estimate_llm_call_cost(
+        model,
+        provider,
+        prompt_chars=sum(len(m["content"]) for m in messages),
+        output_tokens=REPLY_TOKENS_BASE + REPLY_TOKENS_PER_EXCHANGE * answered,
+    )
+
+
+def _messages(plan: InterviewPlan, turns: list[TranscriptTurn], offline: SessionAnalysis) -> list[dict]:
     system = render_prompt(
         "analysis_feedback", job_title=plan.job_title or plan.role_kit, interview_type=plan.interview_type
     )
-    messages = [
+    return [
         {"role": "system", "content": system},
         {"role": "user", "content": _exchanges_json(offline, turns)},
     ]
+
+
+async def _ask(client: AsyncOpenAI, model: str, messages: list[dict]):  # type: ignore[no-untyped-def]
     try:
         return await client.chat.completions.create(
             model=model, messages=messages, temperature=0.2, response_format={"type": "json_object"}

@@ -87,6 +87,10 @@ class SessionAnalysis(BaseModel):
     enriched_by: Literal["offline", "llm"] = "offline"
     claims_dropped: int = 0  # LLM claims removed because their quote is not in the transcript
     usage: list[dict] = Field(default_factory=list, description="usage records for coach.analysis.cost")
+    llm_skipped: Literal["daily_cost_cap"] | None = Field(
+        default=None, description="why the LLM feedback pass was not attempted, when it was not"
+    )
+    notes: list[str] = Field(default_factory=list, description="plain-language notes for the candidate")
 
     def dimension_scores(self) -> dict[str, float]:
         """Scores keyed the way career memory names dimensions: criteria and "competency:<name>"."""

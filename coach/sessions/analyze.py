@@ -1,15 +1,18 @@
 """Running one analysis job: score the transcript, store the feedback, update career memory and readiness.
 
 It reads the transcript and never writes to it, so a failed analysis leaves the session exactly as it was.
+What the LLM pass costs is written to the usage records, the per-user cost feed that the daily cap reads.
 """
 
 from __future__ import annotations
 
 import asyncio
 import uuid
+from datetime import UTC, datetime, time
 from typing import Any
 
 import structlog
+from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
@@ -29,6 +32,7 @@ from storage.models import (
     InterviewPlanRecord,
     InterviewSession,
     JobTarget,
+    UsageRecord,
     UserSkillPattern,
 )
 from storage.queries import sessions as session_q
@@ -62,20 +66,24 @@ class AnalysisRunner:
         plan, turns, jd_parsed, session_row = await asyncio.to_thread(self._load, job.session_id)
         await asyncio.to_thread(self._move, job.session_id, "analysis")
         await asyncio.to_thread(records.progress, self.engine, job.id, 30)
-        analysis = await self._analyze(plan, turns, jd_parsed)
+        analysis = await self._analyze(plan, turns, jd_parsed, session_row.user_id)
         await asyncio.to_thread(records.progress, self.engine, job.id, 70)
         await asyncio.to_thread(self._store, session_row, plan, analysis, jd_parsed)
 
-    async def _analyze(self, plan: InterviewPlan, turns: list[TranscriptTurn], jd: dict | None) -> SessionAnalysis:
+    async def _analyze(
+        self, plan: InterviewPlan, turns: list[TranscriptTurn], jd: dict | None, user_id: uuid.UUID
+    ) -> SessionAnalysis:
         if not self.settings.llm_enabled:
             return analyze_session(plan, turns, jd_parsed=jd)
         from openai import AsyncOpenAI
 
         from coach.analysis.llm import analyze_session_llm
 
+        cap = self.settings.ANALYSIS_DAILY_COST_CAP_USD
+        spent = await asyncio.to_thread(spent_today, self.engine, user_id) if cap > 0 else 0.0
         client = AsyncOpenAI(base_url=self.settings.LLM_BASE_URL, api_key=self.settings.LLM_API_KEY or "none")
         return await analyze_session_llm(plan, turns, client=client, model=self.settings.LLM_MODEL or "",
-                                         jd_parsed=jd)
+                                         jd_parsed=jd, spent_today=spent, daily_cap=cap)
 
     def _load(self, session_id: uuid.UUID) -> tuple[InterviewPlan, list[TranscriptTurn], dict | None, Any]:
         with Session(self.engine) as db:
@@ -98,14 +106,19 @@ class AnalysisRunner:
         if delay is None:  # out of attempts: the transcript stays available, analysis can be re-run
             self._move(session_id, "transcript", "analysis_failed")
 
-    def _store(self, row: InterviewSession, plan: InterviewPlan, analysis: SessionAnalysis, jd: dict | None) -> None:
+    def _store(
+        self, row: InterviewSession, plan: InterviewPlan, analysis: SessionAnalysis, jd: dict | None
+    ) -> None:
         with Session(self.engine) as db:
             weights = _rubric_weights(plan.role_kit)
             history = _job_history(db, row)
-            before = readiness(history, rubric_weights=weights, jd_parsed=jd) if row.job_target_id else None
-            after = readiness([*history, analysis], rubric_weights=weights, jd_parsed=jd) if row.job_target_id else None
+            before = after = None
+            if row.job_target_id:
+                before = readiness(history, rubric_weights=weights, jd_parsed=jd)
+                after = readiness([*history, analysis], rubric_weights=weights, jd_parsed=jd)
             usage = analysis.usage
-            existing = db.exec(select(InterviewAnalysis).where(InterviewAnalysis.session_id == row.id)).first()
+            stmt = select(InterviewAnalysis).where(InterviewAnalysis.session_id == row.id)
+            existing = db.exec(stmt).first()
             record = existing or InterviewAnalysis(session_id=row.id, user_id=row.user_id, overall_score=0)
             record.job_target_id = row.job_target_id
             record.overall_score = analysis.overall_score
@@ -118,8 +131,11 @@ class AnalysisRunner:
             db.add(record)
             _update_patterns(db, row.user_id, analysis)
             live = db.get(InterviewSession, row.id)
-            live.cost_usd = record.cost_usd + _voice_cost(db, row.id)
+            # Everything this session has cost so far (voice, earlier analysis runs) plus this run.
+            live.cost_usd = round(_recorded_cost(db, row.id) + record.cost_usd, 4)
             db.add(live)
+            for item in usage:
+                db.add(_usage_row(row, item))
             db.commit()
         self._move(row.id, "results")
 
@@ -148,10 +164,11 @@ def _job_history(db: Session, row: InterviewSession) -> list[dict]:
 
 
 def _update_patterns(db: Session, user_id: uuid.UUID, analysis: SessionAnalysis) -> None:
-    rows = {r.dimension: r for r in db.exec(select(UserSkillPattern).where(UserSkillPattern.user_id == user_id))}
+    stmt = select(UserSkillPattern).where(UserSkillPattern.user_id == user_id)
+    rows = {r.dimension: r for r in db.exec(stmt)}
     existing = [
-        {"dimension": r.dimension, "occurrences": r.occurrences, "trend": r.trend, "recent_scores": r.recent_scores,
-         "last_seen": r.last_seen.isoformat() if r.last_seen else None}
+        {"dimension": r.dimension, "occurrences": r.occurrences, "trend": r.trend,
+         "recent_scores": r.recent_scores, "last_seen": r.last_seen.isoformat() if r.last_seen else None}
         for r in rows.values()
     ]
     for p in update_skill_patterns(existing, analysis, now=utcnow()):
@@ -168,5 +185,27 @@ def _parse_ts(value: str | None):  # type: ignore[no-untyped-def]
     return datetime.fromisoformat(value) if value else None
 
 
-def _voice_cost(db: Session, session_id: uuid.UUID) -> float:
+def _recorded_cost(db: Session, session_id: uuid.UUID) -> float:
     return sum(u.cost_usd for u in session_q.usage(db, session_id=session_id))
+
+
+def _usage_row(row: InterviewSession, item: dict) -> UsageRecord:
+    tokens = int(item.get("input_tokens", 0)) + int(item.get("output_tokens", 0))
+    return UsageRecord(
+        user_id=row.user_id,
+        session_id=row.id,
+        provider=f"{item.get('provider', 'unknown')}:{item.get('model', '')}"[:64],
+        metric=f"{item.get('purpose', 'analysis')}_llm_tokens"[:32],
+        value=float(tokens),
+        cost_usd=session_cost([item]),
+    )
+
+
+def spent_today(engine: Engine, user_id: uuid.UUID, *, now: datetime | None = None) -> float:
+    """The user's recorded spend since midnight UTC, in USD."""
+    midnight = datetime.combine((now or utcnow()).astimezone(UTC).date(), time.min, tzinfo=UTC)
+    with Session(engine) as db:
+        stmt = select(func.coalesce(func.sum(UsageRecord.cost_usd), 0.0)).where(
+            UsageRecord.user_id == user_id, UsageRecord.at >= midnight
+        )
+        return float(db.exec(stmt).one())

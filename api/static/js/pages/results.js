@@ -52,6 +52,9 @@ function showScores(result) {
   fill(byId("criteria-chart"), [barChart(bars(a.criteria_averages), { label: "Criteria averages" })]);
   fill(byId("top-actions"), a.top_actions.map((t) => h("li", {}, t)), "Nothing urgent: keep practising.");
   byId("delivery").textContent = deliveryText(a.delivery);
+  const notes = a.notes ?? []; // e.g. the LLM feedback pass was skipped at the daily spending cap
+  byId("analysis-notes").replaceChildren(...notes.map((n) => h("li", {}, n)));
+  byId("analysis-notes").hidden = notes.length === 0;
 }
 
 function deliveryText(d) {
