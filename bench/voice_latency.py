@@ -1,7 +1,8 @@
 """Voice-to-voice latency and thinking-pause survival, over SmallWebRTC on loopback.
 
-Run: .venv/bin/python -m bench.voice_latency [--turns 21] [--pause-answers 25]
-Writes bench/results/voice.md. A candidate client (aiortc) speaks Piper-rendered answers into
+Run: .venv/bin/python -m bench.voice_latency [--turns 21] [--pause-answers 25] [--sweep-only]
+Writes bench/results/voice.md (sections it does not generate, such as notes, are kept).
+A candidate client (aiortc) speaks Piper-rendered answers into
 the real interview pipeline; latency is measured at the client, from the last audible sample
 of an answer to the first audible interviewer sample.
 
@@ -9,6 +10,11 @@ Stacks: (a) instant fake providers, (b) cloud-latency simulators (STT final 150 
 segment is handed over, interviewer "LLM" first token 400 ms, TTS first audio 150 ms), (c) the
 offline stack (whisper tiny.en + Piper). The pause test plays answers containing a 2 s thinking
 pause through the offline stack and counts how often the interviewer starts talking in it.
+
+The concurrency sweep runs 1, 5, 10 and 25 simultaneous live sessions with the instant fake
+providers. The sessions are served by a separate server process (one Python process, as one
+`coach serve` worker would be), so its CPU time is the server's alone; the candidate clients run
+in this process and their CPU is reported apart.
 """
 
 from __future__ import annotations
@@ -18,13 +24,17 @@ import asyncio
 import contextlib
 import os
 import platform
+import socket
+import sys
+import tempfile
 import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from pipecat.frames.frames import Frame, TranscriptionFrame
+from pipecat.frames.frames import Frame, TranscriptionFrame, VADUserStartedSpeakingFrame
+from pipecat.processors.frame_processor import FrameDirection
 from pipecat.services.settings import STTSettings, TTSSettings
 from pipecat.services.stt_service import SegmentedSTTService
 from pipecat.services.tts_service import TTSService
@@ -274,6 +284,325 @@ def offline_services(models: Models) -> Callable[[Stage], Services]:
     return lambda _stage: make_services(VoiceConfig(), models)
 
 
+# -- concurrency sweep -------------------------------------------------------------------------
+SWEEP_LEVELS = (1, 5, 10, 25)
+SWEEP_HEADING = "## Concurrency sweep"
+REPLY_TIMEOUT_S = 20.0  # an answer with no interviewer audio this long after it counts as unanswered
+
+
+class SweepStage:
+    """Server side of one sweep session: which answer the candidate is giving, from the questions asked.
+
+    The client plays the answers in the order the questions come, so the STT can "hear" the words
+    spoken so far from the time since the answer's first voiced audio, as Stage does in one process.
+    """
+
+    def __init__(self):
+        self.answer: Answer | None = None
+        self._serial = 0
+        self._heard_serial = -1
+        self.started_at = 0.0
+        self.cursor = 0
+
+    def expect(self, answer: Answer) -> None:
+        self.answer, self._serial = answer, self._serial + 1
+
+    def speech_started(self, at: float) -> None:
+        if self._heard_serial != self._serial:  # the first speech since the latest question
+            self._heard_serial, self.started_at, self.cursor = self._serial, at, 0
+
+    def heard_since_last(self) -> str:
+        if self.answer is None or self._heard_serial != self._serial:
+            return ""
+        elapsed = time.time() - self.started_at
+        spoken = sum(1 for t in self.answer.word_end_s if t <= elapsed + 0.05)
+        spoken = max(spoken, min(self.cursor + 1, len(self.answer.words)))
+        words, self.cursor = self.answer.words[self.cursor : spoken], spoken
+        return " ".join(words)
+
+
+class SweepSTT(ScriptedSTT):
+    def __init__(self, stage: SweepStage, delay_s: float):
+        super().__init__(stage, delay_s)  # type: ignore[arg-type]
+        self._sweep_stage = stage
+
+    async def process_frame(self, frame: Frame, direction: FrameDirection):
+        if isinstance(frame, VADUserStartedSpeakingFrame):
+            self._sweep_stage.speech_started(frame.timestamp - frame.start_secs)
+        await super().process_frame(frame, direction)
+
+
+class SweepBrain(BenchBrain):
+    """Asks the FLUENT questions in turn and tells the stage which answer comes next."""
+
+    def __init__(self, stage: SweepStage, answers: list[Answer], delay_s: float = 0.0):
+        super().__init__(delay_s)
+        self._stage, self._answers = stage, answers
+
+    async def _ask(self) -> Reply:
+        answer = self._answers[self._n % len(self._answers)]
+        self.next_question = answer.question
+        self._stage.expect(answer)
+        return await super()._ask()
+
+
+async def serve_sweep(port: int, stt_delay_s: float, tts_delay_s: float, llm_delay_s: float) -> None:
+    """The server process of the sweep: SmallWebRTC offers over HTTP, one interview pipeline per session."""
+    from aiohttp import web
+    from loguru import logger
+
+    logger.remove()
+    logger.add(sys.stderr, level="WARNING")  # per-frame debug logging would dominate the CPU measured
+    allow_loopback_ice()
+    models = load_models(VoiceConfig())
+    voice = load_piper_voice()
+    answers = [render_answer(voice, q, t) for q, t in FLUENT]
+    sessions: dict[str, tuple[WebRTCSessionManager, ListSink]] = {}
+
+    async def offer(request: web.Request) -> web.Response:
+        body = await request.json()
+        sid, stage, sink = body["session"], SweepStage(), ListSink()
+
+        def services() -> Services:
+            return Services(stt=SweepSTT(stage, stt_delay_s), tts=ToneTTS(tts_delay_s))
+
+        manager = WebRTCSessionManager(VoiceConfig(), models, services_factory=services)
+        sessions[sid] = (manager, sink)
+        brain = SweepBrain(stage, answers, llm_delay_s)
+        return web.json_response(await manager.handle_offer(sid, body, lambda: brain, sink))
+
+    async def stats(_request: web.Request) -> web.Response:
+        return web.json_response(
+            {
+                sid: [r["latency_s"] for r in sink.latencies if r.get("user_turn_s")]
+                for sid, (_manager, sink) in sessions.items()
+            }
+        )
+
+    app = web.Application()
+    app.router.add_post("/offer", offer)
+    app.router.add_get("/stats", stats)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    print(f"READY {port}", flush=True)
+    await asyncio.Event().wait()
+
+
+@dataclass
+class SweepRow:
+    sessions: int
+    answers: int = 0
+    unanswered: int = 0
+    stalled: int = 0  # sessions that stopped early: no next question within a minute, or cut off
+    latencies_s: list[float] = field(default_factory=list)
+    pipeline_latencies_s: list[float] = field(default_factory=list)
+    wall_s: float = 0.0
+    session_s: float = 0.0  # summed time each session was live
+    server_cpu_s: float = 0.0
+    client_cpu_s: float = 0.0
+    load_before: float = 0.0
+    load_after: float = 0.0
+
+    @property
+    def server_core_per_session(self) -> float:
+        """Server CPU time per second of live session: the share of one core a session costs."""
+        return self.server_cpu_s / self.session_s if self.session_s else float("nan")
+
+    @property
+    def client_core_per_session(self) -> float:
+        return self.client_cpu_s / self.session_s if self.session_s else float("nan")
+
+
+async def sweep_client(
+    http, base: str, sid: str, answers: list[Answer], turns: int, start_delay_s: float, row: SweepRow
+) -> None:
+    """One candidate: connect, answer `turns` questions, note the latency of each reply.
+
+    A reply later than REPLY_TIMEOUT_S counts as unanswered and the candidate still waits for the
+    next question (up to a minute), so a saturated server stays loaded for the whole level.
+    """
+    await asyncio.sleep(start_delay_s)
+    client = CandidateClient()
+    log: StateLog | None = None
+    started = time.time()
+    try:
+        async with http.post(f"{base}/offer", json={"session": sid, **await client.offer()}) as response:
+            response.raise_for_status()
+            await client.accept(await response.json())
+        log = StateLog(client)
+        await log.wait("listening", after=await log.wait("speaking", after=0, timeout_s=60.0), timeout_s=60.0)
+        for i in range(turns):
+            client.track.play(answers[i % len(answers)].pcm)
+            await client.track.finished.wait()
+            spoke_end = client.track.last_loud_sent_at or time.time()
+            row.answers += 1
+            first_audio = await client.meter.first_loud_after(spoke_end, timeout_s=REPLY_TIMEOUT_S)
+            if first_audio is None:
+                row.unanswered += 1
+            else:
+                row.latencies_s.append(first_audio - spoke_end)
+            if i + 1 < turns:
+                spoke = await log.wait("speaking", after=spoke_end, timeout_s=60.0)
+                await log.wait("listening", after=spoke, timeout_s=60.0)
+    except TimeoutError:
+        row.stalled += 1
+    finally:
+        if log is not None:
+            log.close()
+        await client.close()
+        row.session_s += time.time() - started
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+async def sweep_level(
+    n: int, answers: list[Answer], turns: int, delays: tuple[float, float, float], stagger_s: float
+) -> SweepRow:
+    import aiohttp
+    import psutil
+
+    row = SweepRow(sessions=n, load_before=os.getloadavg()[0])
+    port = free_port()
+    server_log = tempfile.NamedTemporaryFile(  # noqa: SIM115 - kept open for the server's whole life
+        prefix=f"voice-sweep-{n}-", suffix=".log", delete=False
+    )
+    stt, tts, llm = delays
+    server = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bench.voice_latency",
+        "--serve-sweep",
+        str(port),
+        "--sweep-delays",
+        f"{stt},{tts},{llm}",
+        stdout=asyncio.subprocess.PIPE,
+        stderr=server_log,
+        cwd=str(Path(__file__).resolve().parent.parent),
+    )
+    try:
+        line = await asyncio.wait_for(server.stdout.readline(), timeout=120)
+        if not line.startswith(b"READY"):
+            raise RuntimeError(f"sweep server did not start; see {server_log.name}")
+        server_proc, own = psutil.Process(server.pid), psutil.Process()
+        base = f"http://127.0.0.1:{port}"
+        server_cpu0, own_cpu0, t0 = sum(server_proc.cpu_times()[:2]), sum(own.cpu_times()[:2]), time.time()
+        async with aiohttp.ClientSession() as http:
+            clients = [
+                asyncio.ensure_future(
+                    sweep_client(http, base, f"s{i}", answers, turns, i * stagger_s / n, row)
+                )
+                for i in range(n)
+            ]
+            _done, cut_off = await asyncio.wait(clients, timeout=stagger_s + turns * 45.0)
+            for task in cut_off:
+                task.cancel()
+            await asyncio.gather(*cut_off, return_exceptions=True)
+            row.stalled += len(cut_off)
+            row.wall_s = time.time() - t0
+            row.server_cpu_s = sum(server_proc.cpu_times()[:2]) - server_cpu0
+            row.client_cpu_s = sum(own.cpu_times()[:2]) - own_cpu0
+            async with http.get(f"{base}/stats") as response:
+                stats = await response.json()
+        row.pipeline_latencies_s = [x for values in stats.values() for x in values]
+    finally:
+        if server.returncode is None:
+            server.terminate()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(server.wait(), timeout=10)
+            if server.returncode is None:
+                server.kill()
+                await server.wait()
+        server_log.close()
+    row.load_after = os.getloadavg()[0]
+    return row
+
+
+async def run_sweep(
+    levels: tuple[int, ...] = SWEEP_LEVELS,
+    turns: int = 6,
+    delays: tuple[float, float, float] = (0.0, 0.0, 0.0),
+    stagger_s: float = 8.0,
+) -> list[SweepRow]:
+    from loguru import logger
+
+    logger.remove()
+    logger.add(sys.stderr, level="WARNING")
+    allow_loopback_ice()
+    voice = load_piper_voice()
+    answers = [render_answer(voice, q, t) for q, t in FLUENT]
+    rows = []
+    for n in levels:
+        rows.append(await sweep_level(n, answers, turns, delays, stagger_s))
+        print(sweep_row(rows[-1]), flush=True)
+    return rows
+
+
+def sweep_row(row: SweepRow) -> str:
+    v, p = row.latencies_s, row.pipeline_latencies_s
+    wall = row.wall_s or float("nan")
+    return (
+        f"| {row.sessions} | {row.answers} | {row.unanswered} / {row.stalled} | "
+        f"{percentile(v, 50) * 1000:.0f} | {percentile(v, 90) * 1000:.0f} | "
+        f"{max(v, default=float('nan')) * 1000:.0f} | {percentile(p, 90) * 1000:.0f} | "
+        f"{row.server_core_per_session:.1%} | {row.server_cpu_s / wall:.0%} | "
+        f"{row.client_cpu_s / wall:.0%} | {row.load_before:.1f} / {row.load_after:.1f} |"
+    )
+
+
+def sweep_section(
+    rows: list[SweepRow], turns: int, delays: tuple[float, float, float], note: str = ""
+) -> list[str]:
+    stack = (
+        "instant fake providers"
+        if not any(delays)
+        else f"cloud simulators (STT {delays[0] * 1000:.0f} ms, LLM {delays[2] * 1000:.0f} ms, "
+        f"TTS {delays[1] * 1000:.0f} ms)"
+    )
+    by_n = {row.sessions: row for row in rows}
+    lines = [
+        f"{SWEEP_HEADING} ({stack})",
+        "",
+        f"Machine: {machine()}. Date: {time.strftime('%Y-%m-%d %H:%M')}.",
+        "One server process holds every session (SmallWebRTC, Silero VAD, smart-turn, the interview turn",
+        "policy, scripted STT and tone TTS), as one `coach serve` worker would; the aiortc candidate",
+        f"clients run in a second process. Each session answers {turns} questions; sessions start staggered",
+        "over 8 s. CPU per session: the server's CPU time (psutil) / the summed live time of its sessions,",
+        "as a share of one core. Server and client process: CPU time / wall time, in shares of one core.",
+        "One Python process tops out near one core; past that, CPU per session is that ceiling shared out",
+        "(not what a session needs) and replies queue. Voice-to-voice is measured at the client (last",
+        "answer sample -> first interviewer sample); pipeline p90 is the server's own VAD-stop -> first",
+        f"bot audio. Unanswered: no interviewer audio within {REPLY_TIMEOUT_S:.0f} s (left out of the",
+        "percentiles); stalled: sessions with no next question within a minute or still running at the",
+        "level's time limit.",
+        "",
+        "| sessions | answers | unanswered / stalled | p50 ms | p90 ms | max ms | pipeline p90 ms "
+        "| server CPU per session | server process | client process | load avg before / after |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+        *[sweep_row(row) for row in rows],
+        "",
+    ]
+    if 1 in by_n and max(by_n) > 1:
+        top = by_n[max(by_n)]
+        base_p90 = percentile(by_n[1].latencies_s, 90)
+        top_p90 = percentile(top.latencies_s, 90)
+        ratio = top_p90 / base_p90 if base_p90 == base_p90 and base_p90 > 0 else float("nan")
+        within = ratio == ratio and ratio <= 1.2 and top.unanswered == 0 and top.stalled == 0
+        lines.append(
+            f"{top.sessions} sessions' p90 is {top_p90 * 1000:.0f} ms against {base_p90 * 1000:.0f} ms for "
+            f"one session ({ratio:.2f}x): **{'within' if within else 'not within'} 20%**"
+            + (f", with {top.unanswered} unanswered answers." if top.unanswered else ".")
+        )
+        lines.append("")
+    if note:
+        lines += [note, ""]
+    return lines
+
+
 # -- report ------------------------------------------------------------------------------------
 def percentile(values: list[float], q: float) -> float:
     return float(np.percentile(values, q)) if values else float("nan")
@@ -307,56 +636,130 @@ def machine() -> str:
     return f"{platform.system()} {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
-def write_report(latency: dict[str, Outcome], pauses: Outcome, started: float) -> None:
-    lines = [
-        "# Voice benchmark",
-        "",
-        f"Machine: {machine()}. Date: {time.strftime('%Y-%m-%d')}. Run time {time.time() - started:.0f} s.",
-        "Transport: SmallWebRTC over loopback with an aiortc candidate client (Opus both ways).",
-        "Latency: client-side, from the last audible sample of the answer to the first audible interviewer",
-        "sample. Pipeline p50: Pipecat's UserBotLatencyObserver (VAD user silence -> first bot audio).",
-        "The turn-end policy waits 0.7 s after a finished-sounding answer (see pipelines/turn_policy.py).",
-        "",
-        "## Voice-to-voice latency",
-        "",
-        "| stack | turns | p50 ms | p90 ms | max ms | pipeline p50 ms | load avg |",
-        "|---|---|---|---|---|---|---|",
-        *[latency_row(name, outcome) for name, outcome in latency.items()],
-        "",
-        f"## Does a {PAUSE_S:.0f} s thinking pause end the turn? (offline stack)",
-        "",
-        f"Load average at the end: {pauses.load_average:.1f}.",
-        "",
-        "| pause placed | answers | interviewer cut in |",
-        "|---|---|---|",
-        *pause_rows(pauses),
-        "",
-    ]
+def split_sections(text: str) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """A markdown file as its preamble and its "## " sections (heading line, body lines)."""
+    preamble: list[str] = []
+    sections: list[tuple[str, list[str]]] = []
+    for line in text.splitlines():
+        if line.startswith("## "):
+            sections.append((line, []))
+        elif sections:
+            sections[-1][1].append(line)
+        else:
+            preamble.append(line)
+    return preamble, sections
+
+
+GENERATED = ("## voice-to-voice latency", "## does a", SWEEP_HEADING.lower())
+
+
+def merge_report(existing: str, preamble: list[str] | None, generated: list[list[str]]) -> str:
+    """The report with its generated sections replaced by the new ones and every other section kept.
+
+    Generated sections come first, in GENERATED order (a section not regenerated keeps its old text);
+    the notes and any other sections follow in their old order.
+    """
+    old_preamble, old_sections = split_sections(existing)
+    out = list(preamble if preamble is not None else old_preamble)
+    for kind in GENERATED:
+        new = [block for block in generated if block[0].lower().startswith(kind)]
+        old = [[h, *body] for h, body in old_sections if h.lower().startswith(kind)]
+        for block in (new or old)[:1]:
+            out += block
+    for heading, body in old_sections:
+        if not heading.lower().startswith(GENERATED):
+            out += [heading, *body]
+    spaced: list[str] = []
+    for line in out:
+        if line.startswith("## ") and spaced and spaced[-1].strip():
+            spaced.append("")
+        spaced.append(line)
+    out = spaced
+    return "\n".join(line.rstrip() for line in out).rstrip() + "\n"
+
+
+def write_report(
+    latency: dict[str, Outcome] | None,
+    pauses: Outcome | None,
+    started: float,
+    sweep: list[str] | None = None,
+) -> None:
+    generated: list[list[str]] = []
+    preamble = None
+    if latency is not None and pauses is not None:
+        preamble = [
+            "# Voice benchmark",
+            "",
+            f"Machine: {machine()}. Date: {time.strftime('%Y-%m-%d')}. "
+            f"Run time {time.time() - started:.0f} s.",
+            "Transport: SmallWebRTC over loopback with an aiortc candidate client (Opus both ways).",
+            "Latency: client-side, from the last audible sample of the answer to the first audible "
+            "interviewer",
+            "sample. Pipeline p50: Pipecat's UserBotLatencyObserver (VAD user silence -> first bot audio).",
+            "The turn-end policy waits 0.7 s after a finished-sounding answer "
+            "(see pipelines/turn_policy.py).",
+            "",
+        ]
+        generated += [
+            [
+                "## Voice-to-voice latency",
+                "",
+                "| stack | turns | p50 ms | p90 ms | max ms | pipeline p50 ms | load avg |",
+                "|---|---|---|---|---|---|---|",
+                *[latency_row(name, outcome) for name, outcome in latency.items()],
+                "",
+            ],
+            [
+                f"## Does a {PAUSE_S:.0f} s thinking pause end the turn? (offline stack)",
+                "",
+                f"Load average at the end: {pauses.load_average:.1f}.",
+                "",
+                "| pause placed | answers | interviewer cut in |",
+                "|---|---|---|",
+                *pause_rows(pauses),
+                "",
+            ],
+        ]
+    if sweep:
+        generated.append(sweep)
+    existing = RESULTS.read_text() if RESULTS.exists() else ""
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text("\n".join(lines))
+    RESULTS.write_text(merge_report(existing, preamble, generated))
 
 
-async def main(turns: int, pause_answers: int) -> None:
+async def main(
+    turns: int, pause_answers: int, sweep: bool, sweep_only: bool, sweep_turns: int, levels: tuple[int, ...]
+) -> None:
     started = time.time()
     allow_loopback_ice()
-    models = load_models(VoiceConfig())
-    voice = load_piper_voice()
-    fluent = [render_answer(voice, q, t) for q, t in FLUENT]
-    paused = {label: render_answer(voice, q, t) for label, (q, t) in PAUSED.items()}
-    plan = [("fluent", fluent[i % len(fluent)]) for i in range(turns)]
-    stacks = {
-        "(a) instant fakes": (fake_services(0.0, 0.0), 0.0),
-        "(b) cloud simulators": (fake_services(0.15, 0.15), 0.4),
-        "(c) offline whisper tiny.en + Piper": (offline_services(models), 0.0),
-    }
-    latency = {}
-    for name, (services, llm_delay) in stacks.items():
-        latency[name] = await run_session(models, services, BenchBrain(llm_delay), plan)
-        print(latency_row(name, latency[name]), flush=True)
-    labels = list(paused)
-    pause_plan = [(labels[i % len(labels)], paused[labels[i % len(labels)]]) for i in range(pause_answers)]
-    pauses = await run_session(models, offline_services(models), BenchBrain(), pause_plan)
-    write_report(latency, pauses, started)
+    latency: dict[str, Outcome] | None = None
+    pauses: Outcome | None = None
+    if not sweep_only:
+        models = load_models(VoiceConfig())
+        voice = load_piper_voice()
+        fluent = [render_answer(voice, q, t) for q, t in FLUENT]
+        paused = {label: render_answer(voice, q, t) for label, (q, t) in PAUSED.items()}
+        plan = [("fluent", fluent[i % len(fluent)]) for i in range(turns)]
+        stacks = {
+            "(a) instant fakes": (fake_services(0.0, 0.0), 0.0),
+            "(b) cloud simulators": (fake_services(0.15, 0.15), 0.4),
+            "(c) offline whisper tiny.en + Piper": (offline_services(models), 0.0),
+        }
+        latency = {}
+        for name, (services, llm_delay) in stacks.items():
+            latency[name] = await run_session(models, services, BenchBrain(llm_delay), plan)
+            print(latency_row(name, latency[name]), flush=True)
+        labels = list(paused)
+        pause_plan = [
+            (labels[i % len(labels)], paused[labels[i % len(labels)]]) for i in range(pause_answers)
+        ]
+        pauses = await run_session(models, offline_services(models), BenchBrain(), pause_plan)
+    section = None
+    if sweep or sweep_only:
+        delays = (0.0, 0.0, 0.0)
+        rows = await run_sweep(levels, sweep_turns, delays)
+        section = sweep_section(rows, sweep_turns, delays)
+    write_report(latency, pauses, started, section)
     print(RESULTS.read_text())
 
 
@@ -364,5 +767,18 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--turns", type=int, default=21)
     parser.add_argument("--pause-answers", type=int, default=25)
+    parser.add_argument("--no-sweep", action="store_true", help="skip the concurrency sweep")
+    parser.add_argument("--sweep-only", action="store_true", help="run only the concurrency sweep")
+    parser.add_argument("--sweep-turns", type=int, default=6, help="answers per session in the sweep")
+    parser.add_argument("--sweep-levels", default=",".join(map(str, SWEEP_LEVELS)))
+    parser.add_argument("--serve-sweep", type=int, metavar="PORT", help=argparse.SUPPRESS)
+    parser.add_argument("--sweep-delays", default="0,0,0", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    asyncio.run(main(args.turns, args.pause_answers))
+    if args.serve_sweep:
+        stt, tts, llm = (float(x) for x in args.sweep_delays.split(","))
+        asyncio.run(serve_sweep(args.serve_sweep, stt, tts, llm))
+    else:
+        levels = tuple(int(x) for x in args.sweep_levels.split(",") if x.strip())
+        asyncio.run(
+            main(args.turns, args.pause_answers, not args.no_sweep, args.sweep_only, args.sweep_turns, levels)
+        )
