@@ -39,7 +39,7 @@ from pipelines.transcript import ListSink
 from pipelines.webrtc import WebRTCSessionManager, allow_loopback_ice
 
 SESSION_ID = "simulation"
-QUIET_AFTER_S = 0.6  # silence at the client after the interviewer's last word before the candidate answers
+QUIET_AFTER_S = 0.4  # silence at the client after the interviewer's last word before the candidate answers
 STALLED_S = 5.0  # silence after which a line counts as over even if its last words were never played
 REPLY_TIMEOUT_S = 45.0  # an answer with no interviewer audio after this long means the session is stuck
 CONNECT_TIMEOUT_S = 30.0
@@ -200,20 +200,22 @@ async def run_voice_simulation(
     plan: InterviewPlan,
     qualities: list[str] | str = "strong",
     *,
-    max_follow_ups: int | None = 1,
-    speaking_rate: float = 1.0,
+    max_follow_ups: int | None = 0,
+    speaking_rate: float = 1.25,
     timeout_s: float | None = None,
     reply_timeout_s: float = REPLY_TIMEOUT_S,
     config: VoiceConfig | None = None,
     models: Models | None = None,
     out: Callable[[str], Any] = print,
-    log_level: str | None = "WARNING",
+    log_level: str | None = "ERROR",
 ) -> VoiceSimulationResult:
     """Speak a whole interview through the offline voice pipeline and print transcript and latencies.
 
     qualities: the candidate's answer quality per question (the last repeats), as in `coach simulate`.
-    max_follow_ups caps the director's probes per question to keep a spoken run short (None: the plan's).
-    speaking_rate > 1 makes the synthetic candidate talk faster. timeout_s bounds the whole run
+    Spoken time is real time, so by default each planned question is asked once: max_follow_ups caps
+    the director's probes per question (None keeps the plan's own, as in the text run; retries of an
+    unusable answer are not capped), and speaking_rate > 1 makes the synthetic candidate talk faster
+    (1.25 is still recognised as well as normal speed). timeout_s bounds the whole run
     (default: the plan's duration plus two minutes). log_level quiets the pipeline's own logging on
     stderr for the run (None leaves it as configured). Raises VoiceSimulationError (a SystemExit with
     status 1) when the interview does not reach its closing line.
