@@ -1,5 +1,8 @@
-// The practice page: join the voice interview, show captions and who has the floor.
+// The practice page: join the voice interview, show captions, who has the floor and whether a coach listens.
 
+import { requireSignIn } from "../js/api.js";
+import { watchPresence } from "../coach/presence.js";
+import { freshToken } from "../coach/socket.js";
 import { Captions } from "./captions.js";
 import { connectInterview } from "./webrtc.js";
 
@@ -16,9 +19,18 @@ const root = document.getElementById("practice");
 const status = document.getElementById("status");
 const notice = document.getElementById("notice");
 const audio = document.getElementById("interviewer-audio");
+const presence = document.getElementById("coach-presence");
 const buttons = { join: byId("join"), mute: byId("mute"), end: byId("end") };
 const captions = new Captions(byId("captions"));
+// A link's own token when the page was opened from one; otherwise the signed-in browser's, which api.js keeps
+// in localStorage ("coach.tokens") and freshToken refreshes first when it has expired.
+const linkToken = root.dataset.accessToken;
+const token = linkToken || freshToken;
 let call = null;
+
+async function currentToken() {
+  return typeof token === "function" ? token() : token;
+}
 
 function byId(id) {
   return document.getElementById(id);
@@ -48,7 +60,7 @@ async function join() {
   try {
     call = await connectInterview({
       offerUrl: root.dataset.offerUrl,
-      accessToken: root.dataset.accessToken,
+      accessToken: await currentToken(),
       onMessage,
       onAudio: (stream) => { audio.srcObject = stream; },
     });
@@ -58,6 +70,11 @@ async function join() {
     setState("idle");
     buttons.join.disabled = false;
   }
+}
+
+function showPresence(coaches) {
+  presence.hidden = coaches === 0;
+  presence.textContent = coaches === 1 ? "A coach is listening" : `${coaches} coaches are listening`;
 }
 
 function toggleMute() {
@@ -74,7 +91,16 @@ function hangUp() {
   if (status.dataset.state !== "ended") setState("ended");
 }
 
-buttons.join.addEventListener("click", join);
-buttons.mute.addEventListener("click", toggleMute);
-buttons.end.addEventListener("click", hangUp);
-window.addEventListener("pagehide", () => call?.close());
+function start() {
+  if (!linkToken && !requireSignIn()) return; // neither a link token nor a signed-in browser: off to /login
+  buttons.join.addEventListener("click", join);
+  buttons.mute.addEventListener("click", toggleMute);
+  buttons.end.addEventListener("click", hangUp);
+  const stopWatching = watchPresence(root.dataset.sessionId, token, showPresence);
+  window.addEventListener("pagehide", () => {
+    stopWatching();
+    call?.close();
+  });
+}
+
+start();
