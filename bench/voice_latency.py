@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import bisect
 import contextlib
 import os
 import platform
@@ -357,6 +358,11 @@ async def serve_sweep(port: int, stt_delay_s: float, tts_delay_s: float, llm_del
     models = load_models(VoiceConfig())
     voice = load_piper_voice()
     answers = [render_answer(voice, q, t) for q, t in FLUENT]
+    if models.smart_turn is not None:  # the first inference of a fresh process is slow; pay it up front
+        from pipelines.smart_turn import SmartTurnScorer
+
+        for answer in answers:
+            SmartTurnScorer(models.smart_turn).probability(answer.pcm, RATE)
     sessions: dict[str, tuple[WebRTCSessionManager, ListSink]] = {}
 
     async def offer(request: web.Request) -> web.Response:
@@ -401,6 +407,8 @@ class SweepRow:
     session_s: float = 0.0  # summed time each session was live
     server_cpu_s: float = 0.0
     client_cpu_s: float = 0.0
+    other_cpu_s: float = 0.0  # every other process on the machine during the level
+    quiet_wait_s: float = 0.0
     load_before: float = 0.0
     load_after: float = 0.0
 
@@ -424,20 +432,20 @@ async def sweep_client(
     """
     await asyncio.sleep(start_delay_s)
     client = CandidateClient()
-    log: StateLog | None = None
+    log: SweepLog | None = None
     started = time.time()
     try:
         async with http.post(f"{base}/offer", json={"session": sid, **await client.offer()}) as response:
             response.raise_for_status()
             await client.accept(await response.json())
-        log = StateLog(client)
+        log = SweepLog(client)
         await log.wait("listening", after=await log.wait("speaking", after=0, timeout_s=60.0), timeout_s=60.0)
         for i in range(turns):
             client.track.play(answers[i % len(answers)].pcm)
             await client.track.finished.wait()
             spoke_end = client.track.last_loud_sent_at or time.time()
             row.answers += 1
-            first_audio = await client.meter.first_loud_after(spoke_end, timeout_s=REPLY_TIMEOUT_S)
+            first_audio = await first_loud_after(client.meter, spoke_end, timeout_s=REPLY_TIMEOUT_S)
             if first_audio is None:
                 row.unanswered += 1
             else:
@@ -454,6 +462,64 @@ async def sweep_client(
         row.session_s += time.time() - started
 
 
+class SweepLog:
+    """StateLog without polling: 25 clients polling every 10 ms would load the client process."""
+
+    def __init__(self, client: CandidateClient):
+        self.events: list[tuple[float, str]] = []
+        self._changed = asyncio.Condition()
+        self._task = asyncio.ensure_future(self._read(client))
+
+    async def _read(self, client: CandidateClient) -> None:
+        while True:
+            message = await client.messages.get()
+            if message.get("type") == "state":
+                async with self._changed:
+                    self.events.append((time.time(), message["state"]))
+                    self._changed.notify_all()
+
+    async def wait(self, state: str, after: float, timeout_s: float = 30.0) -> float:
+        def found() -> float | None:
+            return next((t for t, s in self.events if s == state and t > after), None)
+
+        async with self._changed:
+            try:
+                await asyncio.wait_for(self._changed.wait_for(lambda: found() is not None), timeout_s)
+            except TimeoutError:
+                raise TimeoutError(f"no '{state}' state within {timeout_s} s") from None
+            return found() or time.time()
+
+    def close(self) -> None:
+        self._task.cancel()
+
+
+async def first_loud_after(meter, t: float, timeout_s: float) -> float | None:
+    """BotAudioMeter.first_loud_after without rescanning every loud frame of the session each time."""
+    deadline = time.time() + timeout_s
+    i = bisect.bisect_right(meter.loud_at, t)  # loud_at is appended in time order
+    while time.time() < deadline:
+        if len(meter.loud_at) > i:
+            return meter.loud_at[i]
+        await asyncio.sleep(0.02)
+    return None
+
+
+def busy_cpu_s() -> float:
+    """CPU seconds the whole machine has spent busy (all cores, every process)."""
+    import psutil
+
+    times = psutil.cpu_times()
+    return sum(times) - times.idle - getattr(times, "iowait", 0.0)
+
+
+async def wait_for_quiet(max_wait_s: float, below: float = 1.0) -> float:
+    """Wait until the 1-minute load average is below `below` (at most max_wait_s); the seconds waited."""
+    started = time.time()
+    while os.getloadavg()[0] >= below and time.time() - started < max_wait_s:
+        await asyncio.sleep(10)
+    return time.time() - started
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -461,12 +527,18 @@ def free_port() -> int:
 
 
 async def sweep_level(
-    n: int, answers: list[Answer], turns: int, delays: tuple[float, float, float], stagger_s: float
+    n: int,
+    answers: list[Answer],
+    turns: int,
+    delays: tuple[float, float, float],
+    stagger_s: float,
+    quiet_wait_s: float = 0.0,
 ) -> SweepRow:
+    """One level of the sweep; first waits up to quiet_wait_s for a 1-minute load average below 1."""
     import aiohttp
     import psutil
 
-    row = SweepRow(sessions=n, load_before=os.getloadavg()[0])
+    row = SweepRow(sessions=n)
     port = free_port()
     server_log = tempfile.NamedTemporaryFile(  # noqa: SIM115 - kept open for the server's whole life
         prefix=f"voice-sweep-{n}-", suffix=".log", delete=False
@@ -490,7 +562,14 @@ async def sweep_level(
             raise RuntimeError(f"sweep server did not start; see {server_log.name}")
         server_proc, own = psutil.Process(server.pid), psutil.Process()
         base = f"http://127.0.0.1:{port}"
-        server_cpu0, own_cpu0, t0 = sum(server_proc.cpu_times()[:2]), sum(own.cpu_times()[:2]), time.time()
+        row.quiet_wait_s = await wait_for_quiet(quiet_wait_s)
+        row.load_before = os.getloadavg()[0]
+        server_cpu0, own_cpu0, busy0 = (
+            sum(server_proc.cpu_times()[:2]),
+            sum(own.cpu_times()[:2]),
+            busy_cpu_s(),
+        )
+        t0 = time.time()
         async with aiohttp.ClientSession() as http:
             clients = [
                 asyncio.ensure_future(
@@ -506,6 +585,7 @@ async def sweep_level(
             row.wall_s = time.time() - t0
             row.server_cpu_s = sum(server_proc.cpu_times()[:2]) - server_cpu0
             row.client_cpu_s = sum(own.cpu_times()[:2]) - own_cpu0
+            row.other_cpu_s = busy_cpu_s() - busy0 - row.server_cpu_s - row.client_cpu_s
             async with http.get(f"{base}/stats") as response:
                 stats = await response.json()
         row.pipeline_latencies_s = [x for values in stats.values() for x in values]
@@ -527,6 +607,7 @@ async def run_sweep(
     turns: int = 6,
     delays: tuple[float, float, float] = (0.0, 0.0, 0.0),
     stagger_s: float = 8.0,
+    quiet_wait_s: float = 300.0,
 ) -> list[SweepRow]:
     from loguru import logger
 
@@ -537,7 +618,7 @@ async def run_sweep(
     answers = [render_answer(voice, q, t) for q, t in FLUENT]
     rows = []
     for n in levels:
-        rows.append(await sweep_level(n, answers, turns, delays, stagger_s))
+        rows.append(await sweep_level(n, answers, turns, delays, stagger_s, quiet_wait_s))
         print(sweep_row(rows[-1]), flush=True)
     return rows
 
@@ -550,7 +631,8 @@ def sweep_row(row: SweepRow) -> str:
         f"{percentile(v, 50) * 1000:.0f} | {percentile(v, 90) * 1000:.0f} | "
         f"{max(v, default=float('nan')) * 1000:.0f} | {percentile(p, 90) * 1000:.0f} | "
         f"{row.server_core_per_session:.1%} | {row.server_cpu_s / wall:.0%} | "
-        f"{row.client_cpu_s / wall:.0%} | {row.load_before:.1f} / {row.load_after:.1f} |"
+        f"{row.client_cpu_s / wall:.0%} | {row.other_cpu_s / wall:.0%} | "
+        f"{row.load_before:.1f} / {row.load_after:.1f} |"
     )
 
 
@@ -571,18 +653,20 @@ def sweep_section(
         "One server process holds every session (SmallWebRTC, Silero VAD, smart-turn, the interview turn",
         "policy, scripted STT and tone TTS), as one `coach serve` worker would; the aiortc candidate",
         f"clients run in a second process. Each session answers {turns} questions; sessions start staggered",
-        "over 8 s. CPU per session: the server's CPU time (psutil) / the summed live time of its sessions,",
-        "as a share of one core. Server and client process: CPU time / wall time, in shares of one core.",
-        "One Python process tops out near one core; past that, CPU per session is that ceiling shared out",
-        "(not what a session needs) and replies queue. Voice-to-voice is measured at the client (last",
-        "answer sample -> first interviewer sample); pipeline p90 is the server's own VAD-stop -> first",
-        f"bot audio. Unanswered: no interviewer audio within {REPLY_TIMEOUT_S:.0f} s (left out of the",
-        "percentiles); stalled: sessions with no next question within a minute or still running at the",
-        "level's time limit.",
+        "over 8 s. Voice-to-voice is measured at the client (last answer sample -> first interviewer",
+        "sample); pipeline p90 is the server's own VAD stop -> first bot audio. Unanswered: no",
+        f"interviewer audio within {REPLY_TIMEOUT_S:.0f} s (left out of the percentiles); stalled: sessions",
+        "with no next question within a minute, or still running at the level's time limit.",
+        "CPU per session: the server's CPU time (psutil) / the summed live time of its sessions, as a",
+        "share of one core. Server, client and other processes: CPU time / wall time (2 cores = 200%);",
+        "'other' is the rest of this shared machine. One Python process tops out near one core: past",
+        "that, CPU per session is the ceiling shared out (not what a session needs) and replies queue.",
+        "Each level starts once the 1-minute load average is below 1.0 (waiting at most 5 minutes).",
         "",
         "| sessions | answers | unanswered / stalled | p50 ms | p90 ms | max ms | pipeline p90 ms "
-        "| server CPU per session | server process | client process | load avg before / after |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "| server CPU per session | server process | client process | other processes "
+        "| load avg before / after |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
         *[sweep_row(row) for row in rows],
         "",
     ]
@@ -592,11 +676,20 @@ def sweep_section(
         top_p90 = percentile(top.latencies_s, 90)
         ratio = top_p90 / base_p90 if base_p90 == base_p90 and base_p90 > 0 else float("nan")
         within = ratio == ratio and ratio <= 1.2 and top.unanswered == 0 and top.stalled == 0
-        lines.append(
-            f"{top.sessions} sessions' p90 is {top_p90 * 1000:.0f} ms against {base_p90 * 1000:.0f} ms for "
-            f"one session ({ratio:.2f}x): **{'within' if within else 'not within'} 20%**"
-            + (f", with {top.unanswered} unanswered answers." if top.unanswered else ".")
-        )
+        verdict = f"**{'within' if within else 'not within'} 20%** of one session's p90"
+        if top.latencies_s:
+            measured = (
+                f"{top.sessions} sessions' p90 is {top_p90 * 1000:.0f} ms against {base_p90 * 1000:.0f} ms "
+                f"for one session ({ratio:.2f}x)"
+            )
+        else:
+            measured = f"At {top.sessions} sessions no answer got a reply within {REPLY_TIMEOUT_S:.0f} s"
+        problems = [
+            f"{top.unanswered} of {top.answers} answers unanswered" if top.unanswered else "",
+            f"{top.stalled} of {top.sessions} sessions stalled" if top.stalled else "",
+        ]
+        details = ", ".join(p for p in problems if p)
+        lines.append(f"{measured}: {verdict}" + (f" ({details})." if details else "."))
         lines.append("")
     if note:
         lines += [note, ""]
