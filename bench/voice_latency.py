@@ -34,8 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from pipecat.frames.frames import Frame, TranscriptionFrame, VADUserStartedSpeakingFrame
-from pipecat.processors.frame_processor import FrameDirection
+from pipecat.frames.frames import Frame, TranscriptionFrame
 from pipecat.services.settings import STTSettings, TTSSettings
 from pipecat.services.stt_service import SegmentedSTTService
 from pipecat.services.tts_service import TTSService
@@ -46,7 +45,7 @@ from coach.interview.protocol import Reply
 from pipelines.config import VoiceConfig
 from pipelines.models import Models, load_models, load_piper_voice
 from pipelines.services import Services, make_services
-from pipelines.testing import CandidateClient
+from pipelines.testing import LOUD_RMS, CandidateClient
 from pipelines.transcript import ListSink
 from pipelines.webrtc import WebRTCSessionManager, allow_loopback_ice
 
@@ -291,46 +290,63 @@ SWEEP_HEADING = "## Concurrency sweep"
 REPLY_TIMEOUT_S = 20.0  # an answer with no interviewer audio this long after it counts as unanswered
 
 
-class SweepStage:
-    """Server side of one sweep session: which answer the candidate is giving, from the questions asked.
+def voiced_seconds(pcm: bytes, frame: int = 320) -> float:
+    """Seconds of 16 kHz PCM16 in 20 ms frames loud enough to be speech."""
+    samples = np.frombuffer(pcm[: len(pcm) // (2 * frame) * 2 * frame], dtype=np.int16).astype(np.float32)
+    if not len(samples):
+        return 0.0
+    loud = np.sqrt(np.mean(samples.reshape(-1, frame) ** 2, axis=1)) > LOUD_RMS
+    return float(loud.sum()) * frame / RATE
 
-    The client plays the answers in the order the questions come, so the STT can "hear" the words
-    spoken so far from the time since the answer's first voiced audio, as Stage does in one process.
+
+class SweepStage:
+    """Server side of one sweep session: the words of the answer being given, from the audio heard.
+
+    The client plays the answers in the order the questions come. Each segment's voiced audio moves
+    a cursor through the expected answer's words (all of them once 85% of its speech is in), so,
+    like a real STT and unlike a clock, it stays right when an overloaded server lags behind.
     """
+
+    COMPLETE = 0.85
 
     def __init__(self):
         self.answer: Answer | None = None
-        self._serial = 0
-        self._heard_serial = -1
-        self.started_at = 0.0
+        self._answer_voiced_s = 0.0
+        self._heard_s = 0.0
         self.cursor = 0
 
     def expect(self, answer: Answer) -> None:
-        self.answer, self._serial = answer, self._serial + 1
+        self.answer, self._answer_voiced_s = answer, voiced_seconds(answer.pcm)
+        self._heard_s, self.cursor = 0.0, 0
 
-    def speech_started(self, at: float) -> None:
-        if self._heard_serial != self._serial:  # the first speech since the latest question
-            self._heard_serial, self.started_at, self.cursor = self._serial, at, 0
-
-    def heard_since_last(self) -> str:
-        if self.answer is None or self._heard_serial != self._serial:
+    def hear(self, segment: bytes) -> str:
+        if self.answer is None or self.cursor >= len(self.answer.words):
             return ""
-        elapsed = time.time() - self.started_at
-        spoken = sum(1 for t in self.answer.word_end_s if t <= elapsed + 0.05)
-        spoken = max(spoken, min(self.cursor + 1, len(self.answer.words)))
-        words, self.cursor = self.answer.words[self.cursor : spoken], spoken
-        return " ".join(words)
+        self._heard_s += voiced_seconds(segment)
+        words = self.answer.words
+        share = self._heard_s / max(self._answer_voiced_s, 1e-6)
+        done = len(words) if share >= self.COMPLETE else round(len(words) * share)
+        done = min(len(words), max(done, self.cursor + 1))
+        heard, self.cursor = words[self.cursor : done], done
+        return " ".join(heard)
 
 
-class SweepSTT(ScriptedSTT):
+class SweepSTT(SegmentedSTTService):
+    """Transcribes what the sweep's candidate said, from the segment's voiced audio, after a fixed delay."""
+
     def __init__(self, stage: SweepStage, delay_s: float):
-        super().__init__(stage, delay_s)  # type: ignore[arg-type]
-        self._sweep_stage = stage
+        super().__init__(settings=STTSettings(model=None, language=None), sample_rate=RATE)
+        self._stage, self._delay_s = stage, delay_s
 
-    async def process_frame(self, frame: Frame, direction: FrameDirection):
-        if isinstance(frame, VADUserStartedSpeakingFrame):
-            self._sweep_stage.speech_started(frame.timestamp - frame.start_secs)
-        await super().process_frame(frame, direction)
+    @property
+    def wants_wav_segments(self) -> bool:
+        return False  # raw PCM16, like the local whisper service
+
+    async def run_stt(self, audio: bytes) -> AsyncIterator[Frame]:
+        await asyncio.sleep(self._delay_s)
+        text = self._stage.hear(audio)
+        if text:
+            yield TranscriptionFrame(text, self._user_id, time_now_iso8601())
 
 
 class SweepBrain(BenchBrain):
